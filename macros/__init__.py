@@ -1,0 +1,38 @@
+"""MkDocs-macros adapter: loads the data once per build and exposes one macro per kind of page.
+
+This is the only place that knows about the macros plugin; everything it calls is plain Python
+(load, validate, render) and works the same under MkDocs or Zensical.
+"""
+
+from pathlib import Path
+
+from .load import load_portal
+from .problems import DataProblems
+from .render import Renderer
+
+SUMMARY_PAGES = ("home", "recommendations", "themes", "resolutions", "meetings", "commitments", "about")
+
+
+def define_env(env):
+    """Called by mkdocs-macros at the start of every build."""
+    if not env.conf.get("use_directory_urls", True):
+        raise SystemExit("mkdocs.yml: the portal's links need use_directory_urls: true — set it back to true")
+    try:
+        portal = load_portal(Path(env.project_dir))
+    except DataProblems as problems:
+        raise SystemExit(problems.report()) from None  # a plain report, no traceback, nothing built
+    renderer = Renderer(portal)
+
+    @env.macro
+    def recommendation_page(rec_id: str) -> str:
+        return renderer.recommendation_page(env.page.url, rec_id)
+
+    @env.macro
+    def minutes_page(minutes_id: str) -> str:
+        return renderer.minutes_page(env.page.url, minutes_id)
+
+    @env.macro
+    def portal_page(name: str) -> str:
+        if name not in SUMMARY_PAGES:
+            raise ValueError(f"portal_page: no page called {name!r}; use one of {', '.join(SUMMARY_PAGES)}")
+        return renderer.summary(env.page.url, name)

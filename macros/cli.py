@@ -1,0 +1,35 @@
+"""Commands for clerks and maintainers: python -m macros validate | pages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .load import load_portal
+from .pages import write_stubs
+from .problems import DataProblems
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
+    parser.add_argument("--root", type=Path, default=PROJECT, help="the project folder (default: this one)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check every data file, minutes file and page; print what is wrong")
+    commands.add_parser("pages", help="create or remove the small pages in docs/ that show each record")
+    args = parser.parse_args(argv)
+    try:
+        portal = load_portal(args.root, check_pages=args.command == "validate")
+    except DataProblems as problems:
+        print(problems.report(), file=sys.stderr)
+        return 1
+    if args.command == "pages":
+        changes = write_stubs(portal, args.root / "docs")
+        print("\n".join(changes) if changes else "Every page is already in step with the data.")
+        return 0
+    count = len(portal.recommendations)
+    print(f"All data is valid: {count} recommendations, {len(portal.updates)} progress updates, "
+          f"{len(portal.meetings)} meetings, {len(portal.minutes)} minutes files.")
+    return 0

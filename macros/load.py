@@ -1,0 +1,240 @@
+"""Load the data folder into a validated Portal, or raise DataProblems listing everything wrong."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .minutes import parse_body, split_front_matter
+from .portal import Locations, MinutesDoc, Portal
+from .problems import DataProblems, Problem
+from .validate import check_portal
+from .yamlload import Document, read_yaml
+
+# Which model reads which file. A file in data/ that matches none of these is a problem.
+SINGLE_FILES: dict[str, type[model.Record]] = {
+    "portal.yaml": model.PortalFile,
+    "meetings.yaml": model.MeetingsFile,
+    "themes.yaml": model.ThemesFile,
+    "resolutions.yaml": model.ResolutionsFile,
+    "bodies.yaml": model.BodiesFile,
+    "commitments.yaml": model.CommitmentsFile,
+}
+FOLDERS: dict[str, type[model.Record] | None] = {
+    "recommendations": model.RecommendationSet,
+    "progress": model.ProgressFile,
+    "minutes": None,  # Markdown with front matter, read by _load_minutes
+}
+REQUIRED = ("portal.yaml", "meetings.yaml")
+
+
+def load_portal(root: Path, check_pages: bool = True) -> Portal:
+    """Read and check everything under root/data (and, unless told not to, the pages in root/docs)."""
+    loader = _Loader(root)
+    portal = loader.load()
+    problems = loader.problems + check_portal(portal, root, check_pages)
+    if problems:
+        raise DataProblems(problems)
+    return portal
+
+
+class _Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.data_dir = root / "data"
+        self.problems: list[Problem] = []
+        self.locations = Locations()
+
+    def load(self) -> Portal:
+        parsed: dict[str, Any] = {}
+        for name in REQUIRED:
+            if not (self.data_dir / name).is_file():
+                self.problems.append(
+                    Problem(f"data/{name}", 1, "this file is missing — the portal cannot be built without it")
+                )
+        for path in sorted(self.data_dir.rglob("*")):
+            if path.is_dir() or path.name == "README.md" or path.name.startswith("."):
+                continue
+            relative = path.relative_to(self.data_dir).as_posix()
+            kind = self._kind_of(relative)
+            if kind is None:
+                continue
+            if kind == "minutes":
+                parsed.setdefault("minutes", []).append(self._load_minutes(path))
+            else:
+                parsed.setdefault(relative.split("/")[0], []).append(self._load_yaml(path, kind))
+        return self._assemble(parsed)
+
+    def _kind_of(self, relative: str) -> type[model.Record] | str | None:
+        name = self._display(self.data_dir / relative)
+        folder, _, rest = relative.rpartition("/")
+        if relative.endswith(".yml"):
+            self.problems.append(Problem(name, 1, "the portal reads .yaml files — rename this file to end in .yaml"))
+            return None
+        if not folder and relative in SINGLE_FILES:
+            return SINGLE_FILES[relative]
+        if folder in FOLDERS and "/" not in folder:
+            expected = ".md" if folder == "minutes" else ".yaml"
+            if rest.endswith(expected):
+                return FOLDERS[folder] or "minutes"
+        known = list(SINGLE_FILES) + [f"{f}/…" for f in FOLDERS]
+        self.problems.append(
+            Problem(name, 1, "the portal does not read this file — check its name and folder; "
+                    f"it reads: {', '.join(known)} (minutes as .md, the rest as .yaml)")
+        )
+        return None
+
+    def _display(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def _read_text(self, path: Path) -> str | None:
+        try:
+            return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        except UnicodeDecodeError as error:
+            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            self.problems.append(
+                Problem(self._display(path), line,
+                        "this file is not saved as UTF-8 text — save it again choosing the UTF-8 encoding")
+            )
+            return None
+
+    def _load_yaml(self, path: Path, record_type: type[model.Record]) -> model.Record | None:
+        text = self._read_text(path)
+        if text is None:
+            return None
+        document = read_yaml(text, self._display(path))
+        return self._validate(document, record_type, self._display(path))
+
+    def _validate(self, document: Document, record_type: type[model.Record], file: str) -> model.Record | None:
+        self.problems += document.problems
+        if document.problems:
+            return None
+        if not isinstance(document.data, dict):
+            self.problems.append(
+                Problem(file, 1, "this file should be a list of name: value lines at the top level "
+                        f"(it starts with: {', '.join(record_type.model_fields)})")
+            )
+            return None
+        try:
+            record = record_type.model_validate(document.data)
+        except ValidationError as error:
+            for detail in error.errors():
+                loc = tuple(detail["loc"])
+                self.problems.append(Problem(file, document.line_of(loc), explain(detail, record_type)))
+            return None
+        self.locations.register(record, file, document)
+        return record
+
+    def _load_minutes(self, path: Path) -> MinutesDoc | None:
+        file = self._display(path)
+        text = self._read_text(path)
+        if text is None:
+            return None
+        split = split_front_matter(text)
+        if split is None:
+            self.problems.append(
+                Problem(file, 1, "this minutes file has no front matter — start it with a line of three "
+                        "dashes (---), the committee, date, item and title, and another --- line")
+            )
+            return None
+        front_text, body_text, body_line = split
+        front = self._validate(read_yaml(front_text, file, first_line=2), model.MinutesFrontMatter, file)
+        body, body_problems = parse_body(body_text, body_line)
+        self.problems += [Problem(file, line, message) for line, message in body_problems]
+        if not body.minutes:
+            self.problems.append(
+                Problem(file, body_line, "no numbered minutes were found — start each minute with a "
+                        "heading line holding its number, for example: ### 4.1")
+            )
+        if front is None:
+            return None
+        return MinutesDoc(id=path.stem, file=file, front=front, body=body)
+
+    def _assemble(self, parsed: dict[str, list[Any]]) -> Portal:
+        def single(name: str) -> Any:
+            records = [r for r in parsed.get(name, []) if r is not None]
+            return records[0] if records else None
+
+        def many(name: str) -> list[Any]:
+            return [r for r in parsed.get(name, []) if r is not None]
+
+        return Portal(
+            site=single("portal.yaml"),
+            meetings=getattr(single("meetings.yaml"), "meetings", []),
+            sets=many("recommendations"),
+            themes=single("themes.yaml"),
+            resolutions=getattr(single("resolutions.yaml"), "resolutions", []),
+            bodies=getattr(single("bodies.yaml"), "bodies", []),
+            commitments=getattr(single("commitments.yaml"), "commitments", []),
+            updates=[u for progress in many("progress") for u in progress.updates],
+            minutes=many("minutes"),
+            locations=self.locations,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Turning pydantic's errors into a clerk's words
+# ---------------------------------------------------------------------------------------------
+
+
+def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
+    """One pydantic error as 'what is wrong — how to fix it'."""
+    loc = tuple(detail["loc"])
+    kind = detail["type"]
+    names = [part for part in loc if isinstance(part, str)]
+    field = names[-1] if names else "this entry"
+    given = detail.get("input")
+    if kind == "missing":
+        return f'"{field}" is missing — add a line {field}: with its value'
+    if kind == "extra_forbidden":
+        allowed = list(_model_at(record_type, loc[:-1]).model_fields)
+        near = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+        hint = f'did you mean "{near[0]}"? ' if near else ""
+        return f'"{field}" is not something the portal reads here — {hint}the names allowed here are: {", ".join(allowed)}'
+    if kind in ("string_type", "int_type", "date_type") and given is None:
+        return f'"{field}" has no value — write its value after the colon, or delete the line if it is optional'
+    if kind == "string_type":
+        return f'"{field}" should be a single piece of text, not a list or a group of lines — put the text on one line after the colon'
+    if kind == "string_too_short":
+        return f'"{field}" is empty — write its text after the colon'
+    if kind == "list_type":
+        return f'"{field}" should be a list — write each item on its own line starting with "- "'
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f'"{field}" should be a group of name: value lines, indented under it'
+    if kind == "too_short":
+        return f'"{field}" has no entries — add at least one, each on a line starting with "- "'
+    if kind in ("int_parsing", "int_from_float"):
+        return f'"{field}" should be a whole number, but it is "{given}" — write digits only, for example 12'
+    if kind == "greater_than_equal":
+        return f'"{field}" is {given}, which is too small — it must be at least {detail["ctx"]["ge"]}'
+    message = detail["msg"].removeprefix("Value error, ")
+    return f"{field}: {message}" if names else message
+
+
+def _model_at(record_type: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:
+    """The record type found at a path inside a file's model (for listing its allowed names)."""
+    current: Any = record_type
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        current = _unwrap(current.model_fields[part].annotation)
+    return current
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Find the record class inside Optional[...], list[...] or Annotated[...]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, list, typing.Annotated):
+        for argument in typing.get_args(annotation):
+            found = _unwrap(argument)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,139 @@
+"""Minutes files: front matter, numbered minutes, and safe rendering of the clerk's Markdown.
+
+A minutes file is the clerk's text. It is never run as a template, and raw HTML in it is shown
+as text: `{{ x }}` and `<script>` appear on the page exactly as typed. Each minute starts with a
+heading line holding only its number (`### 4.3`), which becomes the stable anchor `#minute-4.3`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+import markdown
+from markdown.extensions import Extension
+from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
+from markdown.treeprocessors import Treeprocessor
+
+MINUTE_HEADING = re.compile(r"^#{2,4}[ \t]+(\d+(?:\.\d+)+)[ \t]*#*[ \t]*$")
+SAFE_LINK = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[^:]*$)", re.IGNORECASE)
+
+
+def minute_anchor(number: str) -> str:
+    return f"minute-{number}"
+
+
+@dataclass(frozen=True)
+class Minute:
+    number: str
+    line: int
+    text: str  # the minute's words as plain text, for checking quotes
+
+
+@dataclass(frozen=True)
+class MinutesBody:
+    markdown: str
+    first_line: int  # line of the file on which the body starts
+    minutes: dict[str, Minute]
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Split '---' front matter from the body: (front matter, body, body's first line) or None."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    return None
+
+
+def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int, str]]]:
+    """Find the numbered minutes in a body; returns the body and (line, problem) pairs."""
+    problems: list[tuple[int, str]] = []
+    starts: list[tuple[str, int, int]] = []  # number, file line, index in body
+    body_lines = body.split("\n")
+    for index, line in enumerate(body_lines):
+        match = MINUTE_HEADING.match(line)
+        if match:
+            number = match.group(1)
+            if any(number == seen for seen, _, _ in starts):
+                problems.append(
+                    (first_line + index, f"minute {number} appears twice — give each minute its own number")
+                )
+                continue
+            starts.append((number, first_line + index, index))
+        for target in re.findall(r"\]\(\s*<?([^)\s>]+)", line):
+            if not SAFE_LINK.match(target):
+                problems.append(
+                    (first_line + index, f'the link "{target}" is not a web link — links must start with https://')
+                )
+    minutes = {}
+    for position, (number, line, index) in enumerate(starts):
+        end = starts[position + 1][2] if position + 1 < len(starts) else len(body_lines)
+        section = "\n".join(body_lines[index + 1 : end])
+        minutes[number] = Minute(number, line, plain_text(render_markdown(section)))
+    return MinutesBody(body, first_line, minutes), problems
+
+
+def render_markdown(text: str) -> str:
+    """Render clerk-written Markdown to HTML with raw HTML shown as text and unsafe links removed."""
+    return markdown.markdown(text, extensions=[ClerkMarkdown()], output_format="html")
+
+
+def plain_text(fragment: str) -> str:
+    return normalise(html.unescape(re.sub(r"<[^>]+>", " ", fragment)))
+
+
+def normalise(text: str) -> str:
+    """Fold the differences a copy-and-paste introduces: curly quotes and runs of spaces."""
+    text = text.replace("\u2018", "'").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+class _BulletStartsList(SaneUListProcessor):
+    """A list written with another bullet (* after -) starts a new list, as in CommonMark.
+
+    Minutes often put one list straight after another (minute 4.6: the seven themes, then the
+    points made); without this, Python-Markdown would join them into one list.
+    """
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        marker = blocks[0].lstrip()[:1]
+        sibling = self.lastChild(parent)
+        separator = None
+        if sibling is not None and sibling.tag == "ul" and sibling.get("data-bullet") != marker:
+            separator = etree.SubElement(parent, "hr")  # stops the join; removed straight after
+        super().run(parent, blocks)
+        if separator is not None:
+            parent.remove(separator)
+        self.lastChild(parent).set("data-bullet", marker)
+
+
+class _MinuteAnchors(Treeprocessor):
+    """Give each minute heading its stable anchor and drop links that are not web links."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            text = (element.text or "").strip()
+            if element.tag in ("h2", "h3", "h4") and re.fullmatch(r"\d+(\.\d+)+", text):
+                element.set("id", minute_anchor(text))
+                element.set("class", "sp-minute-number")
+            elif element.tag in ("h2", "h3", "h4"):
+                element.set("id", re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-"))
+            if element.tag == "a" and not SAFE_LINK.match(element.get("href", "")):
+                del element.attrib["href"]
+            element.attrib.pop("data-bullet", None)
+
+
+class ClerkMarkdown(Extension):
+    """Python-Markdown set up for text written by clerks rather than developers."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.parser.blockprocessors.register(SaneOListProcessor(md.parser), "olist", 40)
+        md.parser.blockprocessors.register(_BulletStartsList(md.parser), "ulist", 30)
+        md.treeprocessors.register(_MinuteAnchors(md), "minute_anchors", 5)

@@ -1,0 +1,374 @@
+"""The portal's typed data model: every field a clerk may write in data/, and what it means.
+
+Plain Python and pydantic only; nothing here imports MkDocs. Each class is one kind of record;
+the *File classes describe a whole data file. Messages raised here are written for clerks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+
+class Status(StrEnum):
+    """Where a recommendation stands, as reported to the committee."""
+
+    NOT_YET_ASSESSED = "not yet assessed"
+    NOT_STARTED = "not started"
+    IN_PROGRESS = "in progress"
+    AT_RISK = "at risk"
+    OFF_TRACK = "off track"
+    COMPLETE = "complete"
+
+
+class ActionStatus(StrEnum):
+    """Where a committee resolution or action stands."""
+
+    OPEN = "open"
+    DONE = "done"
+    WITHDRAWN = "withdrawn"
+
+
+# Plain-language meanings, shown wherever a status is explained. Readers of public trackers often
+# read a label as "finished" when it is not, so each says what it does NOT mean as well.
+STATUS_MEANINGS: dict[StrEnum, str] = {
+    Status.NOT_YET_ASSESSED: "No judgement of progress has been reported to the committee yet. "
+    "It does not mean that nothing is happening.",
+    Status.NOT_STARTED: "The council has reported that work on this has not begun.",
+    Status.IN_PROGRESS: "The council has reported that work has begun. It is not finished "
+    "and has not yet been shown to make a difference.",
+    Status.AT_RISK: "Work has begun, but it has been reported that it may not be delivered "
+    "on time or in full.",
+    Status.OFF_TRACK: "It has been reported that this will not be delivered as planned "
+    "unless something changes.",
+    Status.COMPLETE: "The council has reported this as delivered and shown the committee "
+    "evidence. It does not mean Ofsted has judged the result.",
+    ActionStatus.OPEN: "Agreed by the committee and not yet reported back as done.",
+    ActionStatus.DONE: "Reported to the committee as done, at the minute shown.",
+    ActionStatus.WITHDRAWN: "The committee decided it is no longer needed, at the minute shown.",
+}
+
+
+def _problem(kind: str, message: str, **context: Any) -> PydanticCustomError:
+    """A validation problem whose message is already in the clerk's words ('what — how to fix')."""
+    return PydanticCustomError(kind, message, context)
+
+
+def _vocabulary(enum: type[StrEnum], what: str):
+    """A validator accepting exactly one of an enum's words, suggesting the nearest on a typo."""
+    allowed = [member.value for member in enum]
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and value in allowed:
+            return value
+        near = difflib.get_close_matches(str(value).lower(), allowed, n=1, cutoff=0.6)
+        hint = f'did you mean "{near[0]}"? ' if near else ""
+        raise _problem(
+            "vocabulary",
+            '"{value}" is not {what} the portal knows — {hint}use one of: {allowed}',
+            value=value, what=what, hint=hint, allowed=", ".join(allowed),
+        )
+
+    return BeforeValidator(check)
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise _problem(
+            "date_format",
+            '"{value}" is not written as a date the portal reads — write it as YYYY-MM-DD, '
+            "for example 2019-05-15 for 15 May 2019",
+            value=text,
+        )
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise _problem(
+            "date_impossible",
+            "{value} is not a real date — check the day and the month (YYYY-MM-DD)",
+            value=text,
+        ) from None
+
+
+def _pattern(regex: str, message: str):
+    def check(value: str) -> str:
+        if not re.fullmatch(regex, value):
+            raise _problem("pattern", message, value=value)
+        return value
+
+    return AfterValidator(check)
+
+
+Text = Annotated[str, Field(min_length=1)]
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+Id = Annotated[
+    str,
+    _pattern(
+        r"[a-z0-9]+(-[a-z0-9]+)*",
+        '"{value}" is not a usable ID — IDs use lower-case letters, digits and single hyphens, '
+        "for example ofsted-2019-r01",
+    ),
+]
+MinuteNumber = Annotated[
+    str,
+    _pattern(
+        r"\d+(\.\d+)*",
+        '"{value}" is not a minute number — write it as in the minutes, for example 4.3',
+    ),
+]
+Link = Annotated[
+    str,
+    _pattern(
+        r"https?://[^\s/$.?#][^\s]*",
+        '"{value}" is not a web link the portal can publish — links must start with https:// '
+        "(or http://) and contain no spaces",
+    ),
+]
+StatusWord = Annotated[Status, _vocabulary(Status, "a status")]
+ActionStatusWord = Annotated[ActionStatus, _vocabulary(ActionStatus, "an action status")]
+
+
+class Record(BaseModel):
+    """Base for every record: unknown keys are errors, text is trimmed, records are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(Record):
+    """Where a fact comes from: a minute of a meeting in this portal, or a published document."""
+
+    meeting: Id | None = None
+    minute: MinuteNumber | None = None
+    document: Text | None = None
+    url: Link | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Source:
+        if (self.meeting is None) == (self.document is None):
+            raise _problem(
+                "source_kind",
+                "a source names either a meeting (with its minute) or a published document, "
+                "not both and not neither — write meeting: and minute:, or document: (and url:)",
+            )
+        if self.minute and not self.meeting:
+            raise _problem("source_minute", "a minute number needs its meeting — add meeting:")
+        if self.url and not self.document:
+            raise _problem("source_url", "a url belongs to a document — add document: with its title")
+        return self
+
+
+class Fact(Record):
+    """One sourced statement, shown with its citation."""
+
+    text: Text
+    source: Source
+
+
+class Committee(Record):
+    id: Id
+    name: Text
+    abbreviation: Text | None = None
+
+
+class Licence(Record):
+    name: Text
+    url: Link
+
+
+class PortalFile(Record):
+    """data/portal.yaml: who publishes the portal, for which council, and under what licence."""
+
+    title: Text
+    council: Text
+    publisher: Text
+    independence: Text
+    data_licence: Licence
+    repository: Link | None = None
+    committees: list[Committee] = Field(min_length=1)
+
+
+class Meeting(Record):
+    id: Id
+    committee: Id
+    date: Date
+    also_known_as: Text | None = None  # how the minutes refer to it, e.g. "the September meeting"
+    source: Source
+
+
+class MeetingsFile(Record):
+    """data/meetings.yaml: every meeting of the committee the portal knows about."""
+
+    meetings: list[Meeting] = Field(min_length=1)
+
+
+class Owner(Record):
+    name: Text
+    source: Source
+
+
+class Recommendation(Record):
+    id: Id
+    ref: Text  # the short reference readers see, e.g. "R01"
+    title: Text | None = None  # left out when no source gives it: shown as "title to be confirmed"
+    owner: Owner | None = None
+    note: Text | None = None
+    source: Source
+
+
+class RecommendationSet(Record):
+    """data/recommendations/<set>.yaml: one inspection's (or review's) recommendations."""
+
+    id: Id
+    title: Text
+    issued_by: Text
+    expected_count: int = Field(ge=1)  # how many the report made; the list must have this many
+    untitled_label: Text  # what to show for a recommendation whose title no source gives yet
+    source: Source
+    facts: list[Fact] = []
+    recommendations: list[Recommendation] = Field(min_length=1)
+
+
+class Programme(Record):
+    name: Text
+    description: Text
+    source: Source
+
+
+class Theme(Record):
+    id: Id
+    name: Text
+    source: Source
+    recommendations: list[Id] = []  # only where a source maps them
+    mapping_source: Source | None = None
+
+    @model_validator(mode="after")
+    def _mapping_is_sourced(self) -> Theme:
+        if self.recommendations and self.mapping_source is None:
+            raise _problem(
+                "unsourced_mapping",
+                "this theme lists recommendations but not where that mapping comes from — "
+                "add mapping_source: naming the meeting and minute or document",
+            )
+        return self
+
+
+class ThemesFile(Record):
+    """data/themes.yaml: the improvement programme and its themes."""
+
+    programme: Programme
+    themes: list[Theme] = Field(min_length=1)
+
+
+class ReportBack(Record):
+    meeting: Id | None = None  # the meeting it reports back to
+    when: Text | None = None  # or in words, e.g. "at each meeting"
+    source: Source
+
+    @model_validator(mode="after")
+    def _says_when(self) -> ReportBack:
+        if self.meeting is None and self.when is None:
+            raise _problem("report_back", "say when it reports back — add meeting: or when:")
+        return self
+
+
+class Resolution(Record):
+    id: Id
+    meeting: Id
+    minute: MinuteNumber
+    number: int = Field(ge=1)
+    text: Text  # the resolution's words exactly as minuted (checked against the minutes)
+    asks: Text  # what it asks, in plain words
+    who: Text  # who is asked to act
+    report_back: ReportBack | None = None
+    status: ActionStatusWord
+    status_source: Source
+
+
+class ResolutionsFile(Record):
+    """data/resolutions.yaml: what the committee resolved, and where each stands."""
+
+    resolutions: list[Resolution] = Field(min_length=1)
+
+
+class Body(Record):
+    id: Id
+    name: Text
+    abbreviation: Text | None = None
+    role: Text
+    source: Source
+
+
+class BodiesFile(Record):
+    """data/bodies.yaml: the boards, panels and organisations involved."""
+
+    bodies: list[Body] = Field(min_length=1)
+
+
+class Commitment(Record):
+    id: Id
+    what: Text
+    when: Text | None = None  # as the source puts it, e.g. "September 2019"
+    bodies: list[Id] = []
+    recommendations: list[Id] = []  # only where the source links them
+    source: Source
+
+
+class CommitmentsFile(Record):
+    """data/commitments.yaml: dated or quantified commitments recorded in the minutes."""
+
+    commitments: list[Commitment] = Field(min_length=1)
+
+
+class Evidence(Record):
+    """A piece of evidence: the source's own words (quote, checked) or a summary in ours."""
+
+    quote: Text | None = None
+    summary: Text | None = None
+    source: Source
+
+    @model_validator(mode="after")
+    def _quote_or_summary(self) -> Evidence:
+        if (self.quote is None) == (self.summary is None):
+            raise _problem(
+                "evidence_kind",
+                "evidence is either a quote: (the source's exact words) or a summary: "
+                "(in your words) — write one of them, not both",
+            )
+        return self
+
+
+class ProgressUpdate(Record):
+    recommendation: Id
+    date: Date  # the date the position applies to
+    status: StatusWord
+    summary: Text
+    evidence: list[Evidence] = []
+    source: Source  # where the status comes from
+
+
+class ProgressFile(Record):
+    """data/progress/<date>.yaml: progress updates, one entry per recommendation updated."""
+
+    updates: list[ProgressUpdate] = Field(min_length=1)
+
+
+class MinutesFrontMatter(Record):
+    """The front matter at the top of a minutes file in data/minutes/."""
+
+    committee: Id
+    date: Date
+    item: Text
+    title: Text
+    report: Text | None = None
+    recommendations: list[Id] = []
+    themes: list[Id] = []
+    resolutions: list[Id] = []

@@ -1,0 +1,151 @@
+"""The whole validated portal: every record, where each came from, and the questions pages ask."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from . import model
+from .minutes import MinutesBody
+from .yamlload import Document
+
+
+class Locations:
+    """Remembers the file and line of every record loaded, so later checks can point at them."""
+
+    def __init__(self) -> None:
+        self._where: dict[int, tuple[str, Document, tuple[Any, ...]]] = {}
+        self._keep: list[BaseModel] = []  # ids are only unique while the object lives
+
+    def register(self, record: BaseModel, file: str, document: Document, path: tuple[Any, ...] = ()) -> None:
+        self._where[id(record)] = (file, document, path)
+        self._keep.append(record)
+        for name in type(record).model_fields:
+            value = getattr(record, name)
+            items = enumerate(value) if isinstance(value, list) else [(None, value)]
+            for index, item in items:
+                if isinstance(item, BaseModel):
+                    sub = path + ((name,) if index is None else (name, index))
+                    self.register(item, file, document, sub)
+
+    def file(self, record: BaseModel) -> str:
+        return self._where[id(record)][0]
+
+    def line(self, record: BaseModel, *names: Any) -> int:
+        _, document, path = self._where[id(record)]
+        return document.line_of(path + names)
+
+    def records(self) -> Iterator[BaseModel]:
+        return iter(self._keep)
+
+
+@dataclass(frozen=True)
+class MinutesDoc:
+    """One minutes file: its front matter and its numbered minutes."""
+
+    id: str  # the file name without .md; also the page's address
+    file: str
+    front: model.MinutesFrontMatter
+    body: MinutesBody
+
+
+@dataclass(frozen=True)
+class Portal:
+    site: model.PortalFile
+    meetings: list[model.Meeting]
+    sets: list[model.RecommendationSet]
+    themes: model.ThemesFile | None
+    resolutions: list[model.Resolution]
+    bodies: list[model.Body]
+    commitments: list[model.Commitment]
+    updates: list[model.ProgressUpdate]
+    minutes: list[MinutesDoc]
+    locations: Locations = field(repr=False)
+
+    # --- lookups -------------------------------------------------------------------------------
+
+    @property
+    def recommendations(self) -> list[model.Recommendation]:
+        return [rec for rec_set in self.sets for rec in rec_set.recommendations]
+
+    def recommendation(self, rec_id: str) -> model.Recommendation:
+        return next(rec for rec in self.recommendations if rec.id == rec_id)
+
+    def set_of(self, rec: model.Recommendation) -> model.RecommendationSet:
+        return next(s for s in self.sets if rec in s.recommendations)
+
+    def title_of(self, rec: model.Recommendation) -> str:
+        return rec.title or self.set_of(rec).untitled_label
+
+    def meeting(self, meeting_id: str) -> model.Meeting | None:
+        return next((m for m in self.meetings if m.id == meeting_id), None)
+
+    def meeting_of(self, minutes: MinutesDoc) -> model.Meeting | None:
+        front = minutes.front
+        return next((m for m in self.meetings if (m.committee, m.date) == (front.committee, front.date)), None)
+
+    def minutes_of(self, meeting: model.Meeting) -> list[MinutesDoc]:
+        return sorted((m for m in self.minutes if self.meeting_of(m) == meeting), key=lambda m: m.front.item)
+
+    def minutes_with(self, meeting_id: str, number: str) -> MinutesDoc | None:
+        """The minutes file of a meeting that contains a given minute number."""
+        meeting = self.meeting(meeting_id)
+        if meeting is None:
+            return None
+        return next((m for m in self.minutes_of(meeting) if number in m.body.minutes), None)
+
+    def committee(self, committee_id: str) -> model.Committee | None:
+        return next((c for c in self.site.committees if c.id == committee_id), None)
+
+    def body(self, body_id: str) -> model.Body | None:
+        return next((b for b in self.bodies if b.id == body_id), None)
+
+    def resolution(self, resolution_id: str) -> model.Resolution | None:
+        return next((r for r in self.resolutions if r.id == resolution_id), None)
+
+    def theme(self, theme_id: str) -> model.Theme | None:
+        themes = self.themes.themes if self.themes else []
+        return next((t for t in themes if t.id == theme_id), None)
+
+    # --- derived answers -----------------------------------------------------------------------
+
+    def history(self, rec: model.Recommendation) -> list[model.ProgressUpdate]:
+        """A recommendation's updates, newest first (later in the files wins on the same date)."""
+        entries = [(u.date, index, u) for index, u in enumerate(self.updates) if u.recommendation == rec.id]
+        return [u for _, _, u in sorted(entries, key=lambda e: (e[0], e[1]), reverse=True)]
+
+    def latest(self, rec: model.Recommendation) -> model.ProgressUpdate:
+        return self.history(rec)[0]
+
+    def themes_of(self, rec: model.Recommendation) -> list[model.Theme]:
+        themes = self.themes.themes if self.themes else []
+        return [t for t in themes if rec.id in t.recommendations]
+
+    def status_counts(self, rec_set: model.RecommendationSet) -> list[tuple[model.Status, int]]:
+        """How many recommendations stand at each status, in the vocabulary's order, zeros left out."""
+        counts = Counter(self.latest(rec).status for rec in rec_set.recommendations)
+        return [(status, counts[status]) for status in model.Status if counts[status]]
+
+    def latest_updates(self, limit: int) -> list[model.ProgressUpdate]:
+        ordered = sorted(enumerate(self.updates), key=lambda e: (e[1].date, e[0]), reverse=True)
+        return [u for _, u in ordered[:limit]]
+
+    def discussed_at(self, rec: model.Recommendation) -> list[MinutesDoc]:
+        """Minutes that discuss a recommendation, newest meeting first."""
+        found = [m for m in self.minutes if rec.id in m.front.recommendations]
+        return sorted(found, key=lambda m: (m.front.date, m.front.item), reverse=True)
+
+    def report_backs(self) -> list[tuple[model.Meeting, list[model.Resolution]]]:
+        """Meetings that resolutions report back to, earliest first, with what reports back to each."""
+        due: dict[str, list[model.Resolution]] = {}
+        for resolution in self.resolutions:
+            if resolution.report_back and resolution.report_back.meeting and resolution.status == model.ActionStatus.OPEN:
+                due.setdefault(resolution.report_back.meeting, []).append(resolution)
+        meetings = [self.meeting(meeting_id) for meeting_id in due]
+        return [(m, due[m.id]) for m in sorted(meetings, key=lambda m: m.date)]
+
+    def sources(self) -> Iterator[model.Source]:
+        return (r for r in self.locations.records() if isinstance(r, model.Source))

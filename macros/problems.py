@@ -1,0 +1,33 @@
+"""Problems found in the data, and the report a clerk reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one line of one file."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class DataProblems(Exception):
+    """Raised when the data cannot be published; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"The portal's data has {count} {noun}. Nothing has been published.", ""]
+        lines += [str(problem) for problem in self.problems]
+        lines += ["", "Fix each line above, then run the check again: python -m macros validate"]
+        return "\n".join(lines)

@@ -1,0 +1,121 @@
+"""Render the Portal into page content through small autoescaped Jinja partials in templates/.
+
+Every page macro returns Markdown: at most a few heading lines (so page titles and the table of
+contents work) around blocks of HTML built by the partials. Data strings are always escaped; a
+minutes file is rendered by minutes.render_markdown, never by Jinja.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import model
+from .minutes import minute_anchor, render_markdown
+from .portal import MinutesDoc, Portal
+
+TEMPLATES = Path(__file__).parent / "templates"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!<>])")
+
+
+def long_date(value: dt.date) -> str:
+    """15 May 2019 — the way dates are written on GOV.UK, whatever the machine's locale."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def markdown_text(value: str) -> Markup:
+    """Data text placed on a Markdown line (a heading): Markdown syntax and HTML both neutralised."""
+    return Markup(escape(MARKDOWN_SPECIALS.sub(r"\\\1", str(value))))
+
+
+def status_label(status: model.Status | model.ActionStatus) -> str:
+    return status.value[0].upper() + status.value[1:]
+
+
+def status_slug(status: model.Status | model.ActionStatus) -> str:
+    return status.value.replace(" ", "-")
+
+
+class Renderer:
+    """Renders each kind of page for one loaded Portal."""
+
+    def __init__(self, portal: Portal):
+        self.portal = portal
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            long_date=long_date, md=markdown_text, status_label=status_label, status_slug=status_slug
+        )
+        self.env.globals.update(
+            portal=portal, meaning=model.STATUS_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus
+        )
+
+    def render(self, template: str, page_url: str, **context) -> str:
+        """Render a partial for the page at page_url (a site-relative URL such as 'recommendations/')."""
+        depth = len([part for part in page_url.split("/") if part])
+        links = Links(self.portal, "../" * depth)
+        return self.env.get_template(template).render(link=links, **context)
+
+    # --- one method per page macro -------------------------------------------------------------
+
+    def recommendation_page(self, page_url: str, rec_id: str) -> str:
+        rec = self.portal.recommendation(rec_id)
+        return self.render("recommendation.html", page_url, rec=rec, rec_set=self.portal.set_of(rec))
+
+    def minutes_page(self, page_url: str, minutes_id: str) -> str:
+        minutes = next(m for m in self.portal.minutes if m.id == minutes_id)
+        return self.render("minutes.html", page_url, minutes=minutes, meeting=self.portal.meeting_of(minutes),
+                           body=Markup(render_markdown(minutes.body.markdown)))
+
+    def summary(self, page_url: str, name: str) -> str:
+        """A page made from the whole portal: home, recommendations, themes, resolutions …"""
+        return self.render(f"{name}.html", page_url)
+
+
+class Links:
+    """Relative links from the current page to every place in the portal (directory URLs)."""
+
+    def __init__(self, portal: Portal, base: str):
+        self.portal = portal
+        self.base = base
+
+    def page(self, path: str) -> str:
+        return self.base + path
+
+    def recommendation(self, rec: model.Recommendation) -> str:
+        return self.page(f"recommendations/{rec.id}/")
+
+    def minutes(self, minutes: MinutesDoc) -> str:
+        return self.page(f"minutes/{minutes.id}/")
+
+    def minute(self, meeting_id: str, number: str) -> str:
+        return self.minutes(self.portal.minutes_with(meeting_id, number)) + "#" + minute_anchor(number)
+
+    def meeting(self, meeting: model.Meeting) -> str:
+        return self.page(f"meetings/#{meeting.id}")
+
+    def resolution(self, resolution: model.Resolution) -> str:
+        return self.page(f"resolutions/#{resolution.id}")
+
+    def theme(self, theme: model.Theme) -> str:
+        return self.page(f"themes/#{theme.id}")
+
+    def body(self, body: model.Body) -> str:
+        return self.page(f"commitments/#{body.id}")
+
+    def status(self, status: model.Status | model.ActionStatus) -> str:
+        """Where a status word is defined in plain language."""
+        page = "recommendations" if isinstance(status, model.Status) else "resolutions"
+        return self.page(f"{page}/#status-{status_slug(status)}")

@@ -1,0 +1,199 @@
+"""Checks across records: IDs are unique, every reference resolves, every quote is in its source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import BaseModel
+
+from . import model
+from .minutes import normalise
+from .pages import stub_problems
+from .portal import Portal
+from .problems import Problem
+
+
+def check_portal(portal: Portal, root: Path, check_pages: bool = True) -> list[Problem]:
+    if portal.site is None or not portal.meetings:
+        return []  # the loader has already reported the missing or unreadable file
+    checks = _Checks(portal)
+    checks.run()
+    if check_pages:
+        checks.problems += stub_problems(portal, root / "docs")
+    return checks.problems
+
+
+class _Checks:
+    def __init__(self, portal: Portal):
+        self.portal = portal
+        self.where = portal.locations
+        self.problems: list[Problem] = []
+
+    def problem(self, record: BaseModel, names: tuple, message: str) -> None:
+        self.problems.append(Problem(self.where.file(record), self.where.line(record, *names), message))
+
+    def run(self) -> None:
+        portal = self.portal
+        themes = portal.themes.themes if portal.themes else []
+        self.unique("committee", portal.site.committees)
+        self.unique("meeting", portal.meetings)
+        self.unique("recommendation set", portal.sets)
+        self.unique("recommendation", portal.recommendations)
+        self.unique("theme", themes)
+        self.unique("resolution", portal.resolutions)
+        self.unique("body", portal.bodies)
+        self.unique("commitment", portal.commitments)
+
+        for meeting in portal.meetings:
+            if portal.committee(meeting.committee) is None:
+                self.problem(meeting, ("committee",), self.unknown("committee", meeting.committee, "data/portal.yaml"))
+        for rec_set in portal.sets:
+            self.check_count(rec_set)
+        for theme in themes:
+            self.refs(theme, "recommendations", theme.recommendations, "recommendation")
+        for commitment in portal.commitments:
+            self.refs(commitment, "bodies", commitment.bodies, "body")
+            self.refs(commitment, "recommendations", commitment.recommendations, "recommendation")
+        for resolution in portal.resolutions:
+            self.check_resolution(resolution)
+        self.check_updates()
+        for minutes in portal.minutes:
+            self.check_minutes_front(minutes)
+        for source in portal.sources():
+            self.check_source(source)
+        for record in portal.locations.records():
+            if isinstance(record, model.Evidence) and record.quote:
+                self.check_quote(record, ("quote",), record.quote, record.source.meeting, record.source.minute)
+
+    # --- each kind of check --------------------------------------------------------------------
+
+    def unique(self, kind: str, records: Iterable[BaseModel]) -> None:
+        first: dict[str, BaseModel] = {}
+        for record in records:
+            record_id = record.id
+            if record_id in first:
+                earlier = first[record_id]
+                self.problem(
+                    record, ("id",),
+                    f'the {kind} ID "{record_id}" is already used at {self.where.file(earlier)}:'
+                    f"{self.where.line(earlier, 'id')} — give each {kind} its own ID",
+                )
+            else:
+                first[record_id] = record
+
+    def exists(self, kind: str, record_id: str) -> bool:
+        portal = self.portal
+        finders = {
+            "recommendation": lambda i: any(r.id == i for r in portal.recommendations),
+            "theme": portal.theme,
+            "resolution": portal.resolution,
+            "body": portal.body,
+            "meeting": portal.meeting,
+        }
+        return bool(finders[kind](record_id))
+
+    @staticmethod
+    def unknown(kind: str, record_id: str, where: str) -> str:
+        return f'there is no {kind} with the ID "{record_id}" — check the spelling against {where}'
+
+    FILES_OF = {
+        "recommendation": "data/recommendations/",
+        "theme": "data/themes.yaml",
+        "resolution": "data/resolutions.yaml",
+        "body": "data/bodies.yaml",
+        "meeting": "data/meetings.yaml",
+    }
+
+    def refs(self, record: BaseModel, field: str, ids: list[str], kind: str) -> None:
+        for index, record_id in enumerate(ids):
+            if not self.exists(kind, record_id):
+                self.problem(record, (field, index), self.unknown(kind, record_id, self.FILES_OF[kind]))
+
+    def check_count(self, rec_set: model.RecommendationSet) -> None:
+        count = len(rec_set.recommendations)
+        if count != rec_set.expected_count:
+            self.problem(
+                rec_set, ("expected_count",),
+                f"the report made {rec_set.expected_count} recommendations but this file lists {count} — "
+                "list every recommendation (use no title: where no source gives one yet) or correct expected_count",
+            )
+
+    def check_source(self, source: model.Source) -> None:
+        if source.meeting is None:
+            return
+        if not self.exists("meeting", source.meeting):
+            self.problem(source, ("meeting",), self.unknown("meeting", source.meeting, "data/meetings.yaml"))
+        elif source.minute and self.portal.minutes_with(source.meeting, source.minute) is None:
+            self.problem(source, ("minute",), self.no_minute(source.meeting, source.minute))
+
+    def no_minute(self, meeting_id: str, number: str) -> str:
+        meeting = self.portal.meeting(meeting_id)
+        numbers = [n for m in self.portal.minutes_of(meeting) for n in m.body.minutes]
+        if not numbers:
+            return (f'the portal has no minutes for the meeting "{meeting_id}", so minute {number} cannot be '
+                    "found — add its minutes file to data/minutes/, or cite a published document instead")
+        return (f'the minutes of "{meeting_id}" have no minute {number} — they have {", ".join(numbers)}; '
+                "check the number")
+
+    def check_quote(self, record: BaseModel, names: tuple, words: str, meeting_id: str | None, number: str | None) -> None:
+        """A quote must be the minute's own words, so the portal never puts words in anyone's mouth."""
+        if not (meeting_id and number):
+            return
+        minutes = self.portal.minutes_with(meeting_id, number)
+        if minutes is None:
+            return  # check_source reports the missing minute
+        if normalise(words) not in minutes.body.minutes[number].text:
+            self.problem(
+                record, names,
+                f"these words are not in minute {number} of {minutes.file} — copy them exactly from the "
+                "minutes, or write them as a summary: instead of a quote:",
+            )
+
+    def check_resolution(self, resolution: model.Resolution) -> None:
+        if not self.exists("meeting", resolution.meeting):
+            self.problem(resolution, ("meeting",), self.unknown("meeting", resolution.meeting, "data/meetings.yaml"))
+            return
+        if self.portal.minutes_with(resolution.meeting, resolution.minute) is None:
+            self.problem(resolution, ("minute",), self.no_minute(resolution.meeting, resolution.minute))
+        else:
+            self.check_quote(resolution, ("text",), resolution.text, resolution.meeting, resolution.minute)
+        back = resolution.report_back
+        if back and back.meeting and not self.exists("meeting", back.meeting):
+            self.problem(back, ("meeting",), self.unknown("meeting", back.meeting, "data/meetings.yaml"))
+
+    def check_updates(self) -> None:
+        seen: dict[tuple[str, object], model.ProgressUpdate] = {}
+        for update in self.portal.updates:
+            if not self.exists("recommendation", update.recommendation):
+                self.problem(update, ("recommendation",),
+                             self.unknown("recommendation", update.recommendation, "data/recommendations/"))
+                continue
+            key = (update.recommendation, update.date)
+            if key in seen:
+                earlier = seen[key]
+                self.problem(
+                    update, ("date",),
+                    f"{update.recommendation} already has an update dated {update.date} at "
+                    f"{self.where.file(earlier)}:{self.where.line(earlier, 'date')} — put both into one update",
+                )
+            seen[key] = update
+        updated = {u.recommendation for u in self.portal.updates}
+        for rec in self.portal.recommendations:
+            if rec.id not in updated:
+                self.problem(
+                    rec, ("id",),
+                    f"{rec.id} has no progress update, so it has no sourced status — add one to a file in "
+                    'data/progress/ (use status: "not yet assessed" if no judgement has been made)',
+                )
+
+    def check_minutes_front(self, minutes) -> None:
+        front = minutes.front
+        if self.portal.meeting_of(minutes) is None:
+            self.problem(
+                front, ("date",),
+                f"there is no meeting of {front.committee} on {front.date} in data/meetings.yaml — "
+                "add the meeting there, or correct the committee or date here",
+            )
+        for kind, field in (("recommendation", "recommendations"), ("theme", "themes"), ("resolution", "resolutions")):
+            self.refs(front, field, getattr(front, field), kind)

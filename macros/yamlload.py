@@ -1,0 +1,108 @@
+"""Strict YAML reading: every value stays the text the clerk wrote, and every value keeps its line.
+
+PyYAML's usual loaders apply YAML 1.1 rules that quietly change what was written (`no` becomes
+false, `012` becomes 10, `1:30` becomes 90, `4.10` becomes 4.1) and keep only the last of two
+duplicate keys. Here scalars are always strings (an empty value or `null` is None), duplicate keys
+are problems, and a map from each value's path to its line lets later checks name the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+Path = tuple[str | int, ...]
+NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Document:
+    """A parsed YAML document: its data, the line of every path in it, and what went wrong."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, path: Path) -> int:
+        """The line of a path, or of its nearest parent that has one (a missing key's record)."""
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
+    """Parse one YAML document; first_line shifts line numbers (for front matter in Markdown)."""
+    offset = first_line - 1
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + offset) if mark else first_line
+        return Document(None, problems=[Problem(file, line, _explain_syntax(error))])
+    document = Document(None)
+    if node is None:
+        document.problems.append(
+            Problem(file, first_line, "this file is empty — add its data, or delete the file")
+        )
+        return document
+    document.data = _build(node, (), document, file, offset)
+    return document
+
+
+def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -> Any:
+    doc.lines[path] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:null" or (node.style is None and node.value in NULLS):
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), doc, file, offset) for i, item in enumerate(node.value)]
+    result: dict[str, Any] = {}
+    first_seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1 + offset
+        if not isinstance(key_node, yaml.ScalarNode):
+            doc.problems.append(
+                Problem(file, line, "a key here is not a plain name — write keys as name: value")
+            )
+            continue
+        key = key_node.value
+        if key in first_seen:
+            doc.problems.append(
+                Problem(
+                    file,
+                    line,
+                    f'"{key}" appears twice in the same entry (first on line {first_seen[key]}) '
+                    "— keep one and delete the other, because only the last would be used",
+                )
+            )
+            continue
+        first_seen[key] = line
+        result[key] = _build(value_node, path + (key,), doc, file, offset)
+        doc.lines[path + (key,)] = line
+    return result
+
+
+def _explain_syntax(error: yaml.MarkedYAMLError) -> str:
+    """Turn PyYAML's parser wording into what a clerk can act on."""
+    problem = f"{error.context or ''} {error.problem or ''}".strip()
+    if "\\t" in problem or "\t" in problem:
+        hint = "a tab character is used for indenting — indent with spaces only"
+    elif "mapping values are not allowed" in problem:
+        hint = (
+            "there is a colon inside a value — put the value in double quotes, "
+            'for example title: "Care: planning"'
+        )
+    elif "could not find expected ':'" in problem:
+        hint = "a line is missing the colon after its name — write name: value"
+    elif "found duplicate anchor" in problem or "found undefined alias" in problem:
+        hint = "a value starts with & or * — put the value in double quotes"
+    elif "did not find expected" in problem or "expected <block end>" in problem:
+        hint = "the indentation does not line up — make each item start in the same column as the ones around it"
+    else:
+        hint = "check the indentation, colons and quotes on this line and the one above"
+    return f"the file could not be read as YAML ({problem}) — {hint}"
