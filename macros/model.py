@@ -232,6 +232,7 @@ class RecommendationSet(Record):
     issued_by: Text
     expected_count: int = Field(ge=1)  # how many the report made; the list must have this many
     untitled_label: Text  # what to show for a recommendation whose title no source gives yet
+    note: Text | None = None  # anything readers must know about the whole set
     source: Source
     facts: list[Fact] = []
     recommendations: list[Recommendation] = Field(min_length=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -11,6 +12,11 @@ from pydantic import BaseModel
 from . import model
 from .minutes import MinutesBody
 from .yamlload import Document
+
+
+def minute_order(number: str) -> tuple[int, ...]:
+    """Sort key that puts 4.10 after 4.9."""
+    return tuple(int(part) for part in number.split("."))
 
 
 class Locations:
@@ -133,10 +139,30 @@ class Portal:
         ordered = sorted(enumerate(self.updates), key=lambda e: (e[1].date, e[0]), reverse=True)
         return [u for _, u in ordered[:limit]]
 
-    def discussed_at(self, rec: model.Recommendation) -> list[MinutesDoc]:
-        """Minutes that discuss a recommendation, newest meeting first."""
-        found = [m for m in self.minutes if rec.id in m.front.recommendations]
-        return sorted(found, key=lambda m: (m.front.date, m.front.item), reverse=True)
+    def discussed_at(self, rec: model.Recommendation) -> list[tuple[MinutesDoc, list[str]]]:
+        """Minutes that discuss a recommendation, newest meeting first, each with the minute
+        numbers that its record, updates and evidence cite."""
+        cited: dict[str, set[str]] = {}
+        for src in self._sources_about(rec):
+            found = self.minutes_with(src.meeting, src.minute) if src.meeting and src.minute else None
+            if found:
+                cited.setdefault(found.id, set()).add(src.minute)
+        docs = [m for m in self.minutes if rec.id in m.front.recommendations or m.id in cited]
+        docs.sort(key=lambda m: (m.front.date, m.front.item), reverse=True)
+        return [(m, sorted(cited.get(m.id, ()), key=minute_order)) for m in docs]
+
+    def _sources_about(self, rec: model.Recommendation) -> Iterator[model.Source]:
+        yield rec.source
+        for update in self.history(rec):
+            yield update.source
+            yield from (item.source for item in update.evidence)
+
+    def commitments_for(self, rec: model.Recommendation) -> list[model.Commitment]:
+        return [c for c in self.commitments if rec.id in c.recommendations]
+
+    def as_at(self, rec_set: model.RecommendationSet) -> dt.date:
+        """The date of the newest update to any recommendation in a set."""
+        return max(self.latest(rec).date for rec in rec_set.recommendations)
 
     def report_backs(self) -> list[tuple[model.Meeting, list[model.Resolution]]]:
         """Meetings that resolutions report back to, earliest first, with what reports back to each."""
@@ -146,6 +172,11 @@ class Portal:
                 due.setdefault(resolution.report_back.meeting, []).append(resolution)
         meetings = [self.meeting(meeting_id) for meeting_id in due]
         return [(m, due[m.id]) for m in sorted(meetings, key=lambda m: m.date)]
+
+    def documents_cited(self) -> list[tuple[str, str | None]]:
+        """Each published document cited anywhere, once, in the order first cited."""
+        seen = dict.fromkeys((s.document, s.url) for s in self.sources() if s.document)
+        return list(seen)
 
     def sources(self) -> Iterator[model.Source]:
         return (r for r in self.locations.records() if isinstance(r, model.Source))
