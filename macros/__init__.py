@@ -6,6 +6,8 @@ This is the only place that knows about the macros plugin; everything it calls i
 
 from pathlib import Path
 
+from markupsafe import escape
+
 from .load import load_portal
 from .problems import DataProblems
 from .render import Renderer
@@ -23,12 +25,20 @@ def define_env(env):
         raise SystemExit(problems.report()) from None  # a plain report, no traceback, nothing built
     renderer = Renderer(portal)
 
+    def set_title(title: str) -> None:
+        # Themes print the page title unescaped in places (Material's <title> unescapes it), and
+        # the macros plugin runs a title containing "{{" as a template. So a title taken from data
+        # reaches them escaped, braces included: it shows as typed and nothing in it runs.
+        env.page.meta["title"] = str(escape(title)).replace("{", "&#123;").replace("}", "&#125;")
+
     @env.macro
     def recommendation_page(rec_id: str) -> str:
+        set_title(renderer.recommendation_title(rec_id))
         return renderer.recommendation_page(env.page.url, rec_id)
 
     @env.macro
     def minutes_page(minutes_id: str) -> str:
+        set_title(renderer.minutes_title(minutes_id))
         return renderer.minutes_page(env.page.url, minutes_id)
 
     @env.macro

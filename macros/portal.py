@@ -136,7 +136,8 @@ class Portal:
         return [(status, counts[status]) for status in model.Status if counts[status]]
 
     def latest_updates(self, limit: int) -> list[model.ProgressUpdate]:
-        ordered = sorted(enumerate(self.updates), key=lambda e: (e[1].date, e[0]), reverse=True)
+        """The newest updates; updates of the same date keep the order they were written in."""
+        ordered = sorted(enumerate(self.updates), key=lambda e: (-e[1].date.toordinal(), e[0]))
         return [u for _, u in ordered[:limit]]
 
     def discussed_at(self, rec: model.Recommendation) -> list[tuple[MinutesDoc, list[str]]]:

@@ -21,7 +21,7 @@ from .portal import MinutesDoc, Portal
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!<>])")
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # < and > are HTML-escaped instead
 
 
 def long_date(value: dt.date) -> str:
@@ -69,6 +69,13 @@ class Renderer:
         return self.env.get_template(template).render(link=links, **context)
 
     # --- one method per page macro -------------------------------------------------------------
+
+    def recommendation_title(self, rec_id: str) -> str:
+        rec = self.portal.recommendation(rec_id)
+        return f"{rec.ref}: {self.portal.title_of(rec)}"
+
+    def minutes_title(self, minutes_id: str) -> str:
+        return next(m for m in self.portal.minutes if m.id == minutes_id).front.title
 
     def recommendation_page(self, page_url: str, rec_id: str) -> str:
         rec = self.portal.recommendation(rec_id)

@@ -1,0 +1,70 @@
+"""Build real sites for tests with `mkdocs build --strict`, and read what they contain."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin
+
+from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def add_build_files(root: Path) -> None:
+    """Put what a build needs beside a copied data/ and docs/: the config and the macros package."""
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(PROJECT / "macros", root / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run a Python module (mkdocs, macros …) in a project folder, as a clerk or CI would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", *args], cwd=root, env=env, capture_output=True, text=True)
+
+
+def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return run(root, "mkdocs", "build", "--strict", "--site-dir", str(site_dir))
+
+
+class Site:
+    """A built site folder, read the way a browser would find it."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def pages(self) -> list[str]:
+        """Site-relative URLs of every HTML page, in directory-URL form ('', 'themes/' …)."""
+        urls = []
+        for path in sorted(self.folder.rglob("*.html")):
+            relative = path.relative_to(self.folder).as_posix()
+            urls.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+        return urls
+
+    def file_for(self, url: str) -> Path:
+        path = self.folder / unquote(url)
+        return path / "index.html" if url == "" or url.endswith("/") else path
+
+    @cache
+    def html(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.file_for(url).read_text(encoding="utf-8"), "html.parser")
+
+    def content(self, url: str) -> BeautifulSoup:
+        """The page's own content (the article), without the theme's navigation and search."""
+        return self.html(url).select_one("article.md-content__inner")
+
+    def text(self, url: str) -> str:
+        return " ".join(self.content(url).get_text(" ").split())
+
+    def search_index(self) -> list[dict]:
+        return json.loads((self.folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    def resolve(self, page_url: str, href: str) -> tuple[str, str]:
+        """An href on a page → (site-relative URL, fragment)."""
+        absolute, fragment = urldefrag(urljoin("http://site/" + page_url, href))
+        return absolute[len("http://site/"):], fragment

@@ -1,0 +1,183 @@
+"""Build the real site from the shipped data with `mkdocs build --strict` and check the HTML."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from macros.load import load_portal
+from macros.model import Status
+from macros.render import long_date, status_label
+from sites import PROJECT, Site, build
+
+
+@pytest.fixture(scope="module")
+def portal():
+    return load_portal(PROJECT)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Site, subprocess.CompletedProcess]:
+    folder = tmp_path_factory.mktemp("site")
+    result = build(PROJECT, folder)
+    return Site(folder), result
+
+
+@pytest.fixture(scope="module")
+def site(built) -> Site:
+    site, result = built
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_strict_build_passes_with_no_warnings(built):
+    _, result = built
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert "ERROR" not in result.stderr
+
+
+def test_every_recommendation_has_a_page_showing_its_status(site, portal):
+    assert len(portal.recommendations) == 12
+    for rec in portal.recommendations:
+        url = f"recommendations/{rec.id}/"
+        heading = site.content(url).find("h1").get_text(" ", strip=True)
+        assert heading.startswith(f"{rec.ref}: {portal.title_of(rec)}")
+        facts = site.content(url).select_one(".sp-facts")
+        status_cell = facts.find("dt", string="Status").find_next_sibling("dd")
+        word = status_cell.select_one(".sp-status").get_text(strip=True)
+        assert word == status_label(portal.latest(rec).status)
+        assert "as at " + long_date(portal.latest(rec).date) in status_cell.get_text(" ")
+
+
+def test_every_progress_update_appears_once_on_its_recommendation_page(site, portal):
+    shown = 0
+    for rec in portal.recommendations:
+        entries = site.content(f"recommendations/{rec.id}/").select(".sp-history > .sp-update")
+        history = portal.history(rec)
+        assert len(entries) == len(history)
+        for entry, update in zip(entries, history):  # newest first, in the same order
+            assert entry.find("time")["datetime"] == update.date.isoformat()
+            assert " ".join(update.summary.split()) in " ".join(entry.get_text(" ").split())
+            assert len(entry.select(".sp-evidence")) == len(update.evidence)
+        shown += len(entries)
+    assert shown == len(portal.updates)
+
+
+def test_recommendations_table_lists_all_twelve_with_a_status_word(site, portal):
+    table = site.content("recommendations/").find("table")
+    assert table.find("caption")
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert headers == ["Ref", "Recommendation", "Theme", "Owner", "Status", "Last update"]
+    rows = table.select("tbody tr")
+    assert [row.find("td").get_text(strip=True) for row in rows] == [r.ref for r in portal.recommendations]
+    words = {status_label(s) for s in Status}
+    for row in rows:
+        assert row.select_one(".sp-status").get_text(strip=True) in words
+
+
+def test_unnamed_recommendations_say_title_to_be_confirmed(site, portal):
+    untitled = [rec for rec in portal.recommendations if rec.title is None]
+    assert [rec.ref for rec in untitled] == ["R11", "R12"]
+    for rec in untitled:
+        assert "Title to be confirmed from the published Ofsted report" in site.text(f"recommendations/{rec.id}/")
+
+
+def test_home_page_shows_counts_by_status_latest_updates_and_next_report_back(site, portal):
+    content = site.content("")
+    counts = {li.select_one(".sp-status").get_text(strip=True): int(li.select_one(".sp-count").get_text())
+              for li in content.select(".sp-counts > li")}
+    assert sum(counts.values()) == 12
+    assert counts == {"Not yet assessed": 12}
+    assert len(content.select(".sp-latest > li")) == 5
+    text = site.text("")
+    assert "as at 15 May 2019" in text
+    assert "11 September 2019" in text and "the September meeting" in text
+
+
+def test_minutes_page_keeps_minute_numbers_as_anchors_with_the_gap(site):
+    content = site.content("minutes/cypssc-2019-05-15-item-4/")
+    anchors = [h["id"] for h in content.select(".sp-minutes .sp-minute-number")]
+    assert anchors == [f"minute-4.{n}" for n in (1, 2, 3, 5, 6, 7, 8)]
+    text = site.text("minutes/cypssc-2019-05-15-item-4/")
+    assert "This was a watershed time for Children’s Social Care." in text
+    assert "Requests progress on all recommendations of the above to be reported to the September meeting." in text
+
+
+def test_every_word_of_the_seed_minutes_is_on_the_minutes_page_in_order(site):
+    """Faithful transcription: the published text's words, bullets aside, all appear in order.
+    ("Minutes:" became the heading "Minutes", so a trailing colon is not compared, and the
+    resolutions' "1." … "6." became an ordered list, whose numbers are not text.)"""
+    seed = PROJECT / "tests" / "fixtures" / "seed" / "minutes-cypssc-ofsted-item4.txt"
+    seed_words = [w.rstrip(":") for w in seed.read_text(encoding="utf-8").split() 
+                  if w not in ("·", "Ø") and not re.fullmatch(r"\d\.", w)]
+    page_words = iter(w.rstrip(":") for w in site.text("minutes/cypssc-2019-05-15-item-4/").split())
+    missing = [word for word in seed_words if not any(word == seen for seen in page_words)]
+    assert not missing, f"first word not found in order: {missing[:1]}"
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    pages = set(site.pages())
+    broken = []
+    for url in pages:
+        if not url.endswith("/") and url != "":
+            continue  # 404.html and similar are not linked from content
+        for tag in site.html(url).find_all(["a", "link"], href=True):
+            href = tag["href"]
+            if re.match(r"^[a-z]+:", href):
+                continue  # external: http(s), mailto
+            target, fragment = site.resolve(url, href)
+            if not site.file_for(target).exists():
+                broken.append(f"{url} → {href} (no file)")
+            elif fragment and not site.html(target).find(id=fragment):
+                broken.append(f"{url} → {href} (no #{fragment})")
+    assert not broken, "\n".join(broken)
+
+
+def test_search_finds_a_recommendation_by_a_word_of_its_title_and_words_in_the_minutes(site):
+    index = site.search_index()
+
+    def locations(word: str) -> set[str]:
+        return {doc["location"].split("#")[0] for doc in index
+                if word.lower() in (doc["title"] + " " + doc["text"]).lower()}
+
+    assert "recommendations/ofsted-2019-r01/" in locations("caseloads")
+    assert "recommendations/ofsted-2019-r02/" in locations("recruitment")
+    assert "minutes/cypssc-2019-05-15-item-4/" in locations("watershed")
+    minute_sections = {doc["location"] for doc in index if doc["location"].startswith("minutes/")}
+    assert "minutes/cypssc-2019-05-15-item-4/#minute-4.3" in minute_sections
+
+
+def test_dates_read_like_15_may_2019_never_as_iso(site):
+    for url in site.pages():
+        if url.endswith("/") or url == "":
+            visible = site.text(url) if site.content(url) else ""
+            assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", visible), url
+
+
+def test_navigation_stays_short_and_lists_no_individual_records(site):
+    nav = site.html("").select(".md-nav--primary > .md-nav__list > .md-nav__item")
+    titles = [item.get_text(" ", strip=True) for item in nav]
+    assert len(titles) <= 8
+    links = [a["href"] for a in site.html("").select(".md-nav--primary a[href]")]
+    assert not any("ofsted-2019-r" in href or "minutes/" in href for href in links)
+
+
+def test_no_request_leaves_the_site(site):
+    """No Google Fonts or other third-party assets: every stylesheet and script is our own."""
+    for url in site.pages():
+        page = site.html(url)
+        for tag in page.find_all(["link", "script", "img"]):
+            ref = tag.get("href") or tag.get("src") or ""
+            if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            assert not re.match(r"^(https?:)?//", ref), f"{url} loads {ref}"
+
+
+def test_the_core_never_imports_mkdocs():
+    code = ("import sys, macros.load, macros.render, macros.cli, macros.pages; "
+            "sys.exit(any(m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_macros') for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], cwd=PROJECT).returncode == 0
