@@ -69,18 +69,17 @@ class _Checks:
     # --- each kind of check --------------------------------------------------------------------
 
     def unique(self, kind: str, records: Iterable[BaseModel]) -> None:
-        first: dict[str, BaseModel] = {}
+        self.once(records, lambda r: r.id, "id",
+                  lambda r: f'the {kind} ID "{r.id}" is already used at {{place}} — give each {kind} its own ID')
+
+    def once(self, records: Iterable[BaseModel], key, field: str, message) -> None:
+        """Report every record whose key was already taken by an earlier one, naming that place."""
+        first: dict[object, BaseModel] = {}
         for record in records:
-            record_id = record.id
-            if record_id in first:
-                earlier = first[record_id]
-                self.problem(
-                    record, ("id",),
-                    f'the {kind} ID "{record_id}" is already used at {self.where.file(earlier)}:'
-                    f"{self.where.line(earlier, 'id')} — give each {kind} its own ID",
-                )
-            else:
-                first[record_id] = record
+            earlier = first.setdefault(key(record), record)
+            if earlier is not record:
+                place = f"{self.where.file(earlier)}:{self.where.line(earlier, field)}"
+                self.problem(record, (field,), message(record).format(place=place))
 
     def exists(self, kind: str, record_id: str) -> bool:
         portal = self.portal
@@ -163,21 +162,13 @@ class _Checks:
             self.problem(back, ("meeting",), self.unknown("meeting", back.meeting, "data/meetings.yaml"))
 
     def check_updates(self) -> None:
-        seen: dict[tuple[str, object], model.ProgressUpdate] = {}
         for update in self.portal.updates:
             if not self.exists("recommendation", update.recommendation):
                 self.problem(update, ("recommendation",),
                              self.unknown("recommendation", update.recommendation, "data/recommendations/"))
-                continue
-            key = (update.recommendation, update.date)
-            if key in seen:
-                earlier = seen[key]
-                self.problem(
-                    update, ("date",),
-                    f"{update.recommendation} already has an update dated {update.date} at "
-                    f"{self.where.file(earlier)}:{self.where.line(earlier, 'date')} — put both into one update",
-                )
-            seen[key] = update
+        self.once(self.portal.updates, lambda u: (u.recommendation, u.date), "date",
+                  lambda u: f"{u.recommendation} already has an update dated {u.date} at {{place}} "
+                            "— put both into one update")
         updated = {u.recommendation for u in self.portal.updates}
         for rec in self.portal.recommendations:
             if rec.id not in updated:
