@@ -16,9 +16,14 @@ PROJECT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
     parser.add_argument("--root", type=Path, default=PROJECT, help="the project folder (default: this one)")
+    # --root may also come after the command; there it only overrides when given.
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", help="check every data file, minutes file and page; print what is wrong")
-    commands.add_parser("pages", help="create or remove the small pages in docs/ that show each record")
+    commands.add_parser("validate", parents=[after],
+                        help="check every data file, minutes file and page; print what is wrong")
+    commands.add_parser("pages", parents=[after],
+                        help="create or remove the small pages in docs/ that show each record")
     args = parser.parse_args(argv)
     try:
         portal = load_portal(args.root, check_pages=args.command == "validate")

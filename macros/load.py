@@ -50,6 +50,7 @@ class _Loader:
         self.data_dir = root / "data"
         self.problems: list[Problem] = []
         self.locations = Locations()
+        self.incomplete: set[str] = set()  # files or folders with a record that could not be read
 
     def load(self) -> Portal:
         parsed: dict[str, Any] = {}
@@ -65,10 +66,11 @@ class _Loader:
             kind = self._kind_of(relative)
             if kind is None:
                 continue
-            if kind == "minutes":
-                parsed.setdefault("minutes", []).append(self._load_minutes(path))
-            else:
-                parsed.setdefault(relative.split("/")[0], []).append(self._load_yaml(path, kind))
+            group = relative.split("/")[0]
+            record = self._load_minutes(path) if kind == "minutes" else self._load_yaml(path, kind)
+            parsed.setdefault(group, []).append(record)
+            if record is None:
+                self.incomplete.add(group)
         return self._assemble(parsed)
 
     def _kind_of(self, relative: str) -> type[model.Record] | str | None:
@@ -117,8 +119,8 @@ class _Loader:
             return None
         if not isinstance(document.data, dict):
             self.problems.append(
-                Problem(file, 1, "this file should be a list of name: value lines at the top level "
-                        f"(it starts with: {', '.join(record_type.model_fields)})")
+                Problem(file, 1, "this file does not start with name: value lines — begin it with "
+                        f"the names the portal reads here: {', '.join(record_type.model_fields)}")
             )
             return None
         try:
@@ -137,11 +139,8 @@ class _Loader:
         if text is None:
             return None
         split = split_front_matter(text)
-        if split is None:
-            self.problems.append(
-                Problem(file, 1, "this minutes file has no front matter — start it with a line of three "
-                        "dashes (---), the committee, date, item and title, and another --- line")
-            )
+        if isinstance(split, str):
+            self.problems.append(Problem(file, 1, split))
             return None
         front_text, body_text, body_line = split
         front = self._validate(read_yaml(front_text, file, first_line=2), model.MinutesFrontMatter, file)
@@ -175,6 +174,7 @@ class _Loader:
             updates=[u for progress in many("progress") for u in progress.updates],
             minutes=many("minutes"),
             locations=self.locations,
+            incomplete=frozenset(self.incomplete),
         )
 
 

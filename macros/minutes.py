@@ -19,6 +19,26 @@ from markdown.treeprocessors import Treeprocessor
 
 MINUTE_HEADING = re.compile(r"^#{2,4}[ \t]+(\d+(?:\.\d+)+)[ \t]*#*[ \t]*$")
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[^:]*$)", re.IGNORECASE)
+# Where a link's target is written: [text](target), [name]: target, and <http…> autolinks.
+LINK_TARGETS = re.compile(r"\]\(\s*<?([^\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|<([a-z][a-z0-9+.-]*:[^\s>]*)>", re.IGNORECASE)
+
+
+def is_safe_link(target: str) -> bool:
+    """A web link, an e-mail address or a link within the site; never javascript: and the like,
+    however it is disguised (browsers read &#58; as a colon and ignore spaces and control characters)."""
+    plain = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(target))
+    return bool(SAFE_LINK.match(plain))
+
+
+def link_targets(line: str) -> list[str]:
+    """Every link target written on one line of Markdown, with a trailing unmatched ) trimmed."""
+    targets = []
+    for match in LINK_TARGETS.finditer(line):
+        target = next(group for group in match.groups() if group)
+        while target.endswith(")") and target.count(")") > target.count("("):
+            target = target[:-1]
+        targets.append(target)
+    return targets
 
 
 def minute_anchor(number: str) -> str:
@@ -39,15 +59,18 @@ class MinutesBody:
     minutes: dict[str, Minute]
 
 
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """Split '---' front matter from the body: (front matter, body, body's first line) or None."""
+def split_front_matter(text: str) -> tuple[str, str, int] | str:
+    """Split '---' front matter from the body: (front matter, body, body's first line), or what
+    is wrong with it, in a clerk's words."""
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None
+    if lines[0].strip() != "---":
+        return ("this minutes file has no front matter — start it with a line of three dashes (---), "
+                "then the committee, date, item and title, then another line of three dashes")
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
-    return None
+    return ("the front matter that starts here is never closed — add a line of three dashes (---) "
+            "after its last line, before the minutes themselves")
 
 
 def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int, str]]]:
@@ -65,8 +88,8 @@ def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int,
                 )
                 continue
             starts.append((number, first_line + index, index))
-        for target in re.findall(r"\]\(\s*<?([^)\s>]+)", line):
-            if not SAFE_LINK.match(target):
+        for target in link_targets(line):
+            if not is_safe_link(target):
                 problems.append(
                     (first_line + index, f'the link "{target}" is not a web link — links must start with https://')
                 )
@@ -102,6 +125,11 @@ class _BulletStartsList(SaneUListProcessor):
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         marker = blocks[0].lstrip()[:1]
+        lines = blocks[0].split("\n")
+        for index, line in enumerate(lines[1:], start=1):  # a change of bullet with no blank line
+            if self.RE.match(line) and line.lstrip()[:1] != marker:
+                blocks[0:1] = ["\n".join(lines[:index]), "\n".join(lines[index:])]
+                break
         sibling = self.lastChild(parent)
         separator = None
         if sibling is not None and sibling.tag == "ul" and sibling.get("data-bullet") != marker:
@@ -123,8 +151,9 @@ class _MinuteAnchors(Treeprocessor):
                 element.set("class", "sp-minute-number")
             elif element.tag in ("h2", "h3", "h4"):
                 element.set("id", re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-"))
-            if element.tag == "a" and not SAFE_LINK.match(element.get("href", "")):
-                del element.attrib["href"]
+            for attribute in ("href", "src"):
+                if attribute in element.attrib and not is_safe_link(element.get(attribute)):
+                    del element.attrib[attribute]
             element.attrib.pop("data-bullet", None)
 
 

@@ -67,6 +67,8 @@ def _vocabulary(enum: type[StrEnum], what: str):
     def check(value: Any) -> Any:
         if isinstance(value, str) and value in allowed:
             return value
+        if value is None:
+            raise _problem("empty", "no value is written here — write one of: {allowed}", allowed=", ".join(allowed))
         near = difflib.get_close_matches(str(value).lower(), allowed, n=1, cutoff=0.6)
         hint = f'did you mean "{near[0]}"? ' if near else ""
         raise _problem(
@@ -81,6 +83,8 @@ def _vocabulary(enum: type[StrEnum], what: str):
 def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
+    if value is None:
+        raise _problem("empty", "no value is written here — write the date after the colon as YYYY-MM-DD, for example 2019-05-15")
     text = str(value)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise _problem(

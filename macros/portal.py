@@ -70,6 +70,9 @@ class Portal:
     updates: list[model.ProgressUpdate]
     minutes: list[MinutesDoc]
     locations: Locations = field(repr=False)
+    # Files (e.g. "meetings.yaml") or folders (e.g. "progress") that held a record that could not
+    # be read. Checks that need every record of that kind stay quiet rather than mislead.
+    incomplete: frozenset[str] = frozenset()
 
     # --- lookups -------------------------------------------------------------------------------
 

@@ -38,19 +38,50 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
     """Parse one YAML document; first_line shifts line numbers (for front matter in Markdown)."""
     offset = first_line - 1
     try:
+        events = list(yaml.parse(text, Loader=yaml.SafeLoader))
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # A key missing its colon is found on the next line; the key's own line is the context.
+        mark = error.context_mark if "simple key" in (error.context or "") else error.problem_mark
         line = (mark.line + 1 + offset) if mark else first_line
         return Document(None, problems=[Problem(file, line, _explain_syntax(error))])
     document = Document(None)
+    document.problems += _surprises(events, text.split("\n"), file, offset)
     if node is None:
         document.problems.append(
             Problem(file, first_line, "this file is empty — add its data, or delete the file")
         )
+    if document.problems:
         return document
     document.data = _build(node, (), document, file, offset)
     return document
+
+
+def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: int) -> list[Problem]:
+    """Valid YAML that would not mean what a clerk typed: & * ! at the start of a value, or a
+    " #" inside one (YAML drops the rest of the line as a comment)."""
+    problems: dict[int, Problem] = {}  # one per line is enough to send the clerk there
+    for event in events:
+        line = event.start_mark.line + 1 + offset
+        special = (
+            isinstance(event, yaml.AliasEvent)
+            or getattr(event, "anchor", None)
+            or (isinstance(event, yaml.ScalarEvent) and not event.implicit[0] and event.style is None)
+        )
+        if special:
+            problems.setdefault(line, Problem(
+                file, line, "a value here starts with &, * or !, which YAML treats as an instruction "
+                "and not as text — put the whole value in double quotes",
+            ))
+        elif isinstance(event, yaml.ScalarEvent) and event.style is None and event.end_mark.line == event.start_mark.line:
+            rest = lines[event.end_mark.line][event.end_mark.column:]
+            if rest.lstrip().startswith("#") and rest[:1].isspace():
+                problems.setdefault(line, Problem(
+                    file, line, 'the words after " #" on this line are ignored, because YAML reads them '
+                    "as a note — if they are part of the value, put the whole value in double quotes; "
+                    "if they are a note, put it on a line of its own",
+                ))
+    return list(problems.values())
 
 
 def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -> Any:
@@ -98,11 +129,13 @@ def _explain_syntax(error: yaml.MarkedYAMLError) -> str:
             'for example title: "Care: planning"'
         )
     elif "could not find expected ':'" in problem:
-        hint = "a line is missing the colon after its name — write name: value"
-    elif "found duplicate anchor" in problem or "found undefined alias" in problem:
-        hint = "a value starts with & or * — put the value in double quotes"
+        hint = "this line is missing the colon after its name — write name: value"
+    elif "alias" in problem or "anchor" in problem or "cannot start any token" in problem:
+        hint = "a value starts with a character YAML reserves (such as * & @ ` %) — put the whole value in double quotes"
+    elif "found unexpected end of stream" in problem or "found unknown escape" in problem:
+        hint = "a quotation mark is not closed, or a backslash is inside double quotes — check the quotes on this line"
     elif "did not find expected" in problem or "expected <block end>" in problem:
         hint = "the indentation does not line up — make each item start in the same column as the ones around it"
     else:
-        hint = "check the indentation, colons and quotes on this line and the one above"
-    return f"the file could not be read as YAML ({problem}) — {hint}"
+        return f"this line could not be read ({problem}) — check the indentation, colons and quotes here and on the line above"
+    return f"this line could not be read: {hint}"

@@ -105,3 +105,22 @@ def test_a_record_without_its_page_stops_the_build(buildable, tmp_path):
     assert result.returncode != 0
     assert "docs/recommendations/ofsted-2019-r05.md:1: this page is missing" in result.stderr
     assert "python -m macros pages" in result.stderr
+
+
+def test_a_second_set_of_recommendations_needs_no_code_change(buildable, tmp_path):
+    second = PROJECT / "tests" / "fixtures" / "second-set"
+    buildable.write("data/recommendations/example-2023.yaml", (second / "example-2023.yaml").read_text())
+    buildable.write("data/progress/2023-06-01.yaml", (second / "example-2023-progress.yaml").read_text())
+    made = run(buildable.root, "macros", "pages")
+    assert "created docs/recommendations/example-2023-r01.md" in made.stdout
+    result = build(buildable.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    site = Site(tmp_path / "out")
+    rows = {set_id: len(site.content("recommendations/").select(f"#{set_id} table tbody tr"))
+            for set_id in ("ofsted-2019", "example-2023")}
+    assert rows == {"ofsted-2019": 12, "example-2023": 2}
+    history = site.content("recommendations/example-2023-r01/").select(".sp-history > .sp-update")
+    assert [h.find("time").get_text() for h in history] == ["1 June 2023", "1 March 2023"]
+    assert history[0].select_one(".sp-status").get_text() == "Complete"
+    counts = [[li.get_text(" ", strip=True) for li in ul.select("li")] for ul in site.content("").select(".sp-counts")]
+    assert sorted(counts) == [["1 Not started", "1 Complete"], ["12 Not yet assessed"]]

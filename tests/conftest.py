@@ -1,0 +1,92 @@
+"""Shared test fixtures: a throw-away copy of the real project to change one thing in."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))  # so `import macros` works wherever pytest is started from
+
+# Words that mean a message was written for a programmer, not for a clerk.
+JARGON = ("Traceback", "Input should be", "validation error", "type=", "pydantic", "Value error",
+          "For further information", "None", "[type", "{'")
+
+
+def assert_plain_words(message: str) -> None:
+    """A clerk's message says what is wrong, then " — ", then how to fix it, with no jargon."""
+    assert " — " in message, f"no ' — how to fix it' part in: {message}"
+    for word in JARGON:
+        assert word not in message, f"programmer's wording {word!r} in: {message}"
+
+
+class ProjectCopy:
+    """A copy of the project's data/ and docs/ in a temporary folder, with small editing helpers."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    def read(self, relative: str) -> str:
+        return self.path(relative).read_text(encoding="utf-8")
+
+    def write(self, relative: str, text: str) -> None:
+        self.path(relative).parent.mkdir(parents=True, exist_ok=True)
+        self.path(relative).write_text(text, encoding="utf-8")
+
+    def replace(self, relative: str, old: str, new: str) -> int:
+        """Replace the first `old` in a file with `new`; returns the line on which `new` starts."""
+        text = self.read(relative)
+        assert old in text, f"{relative} no longer contains {old!r}; update the test"
+        start = text.index(old)
+        self.path(relative).write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
+        return text.count("\n", 0, start) + 1
+
+    def line_of(self, relative: str, snippet: str) -> int:
+        """The line on which `snippet` first starts in a file."""
+        text = self.read(relative)
+        assert snippet in text, f"{relative} does not contain {snippet!r}"
+        return text.count("\n", 0, text.index(snippet)) + 1
+
+    def load(self, check_pages: bool = True):
+        from macros.load import load_portal
+
+        return load_portal(self.root, check_pages=check_pages)
+
+    def problems(self, check_pages: bool = True) -> list:
+        """Every problem load_portal reports (each checked for plain words); fails if there are none."""
+        from macros.problems import DataProblems
+
+        with pytest.raises(DataProblems) as raised:
+            self.load(check_pages=check_pages)
+        for problem in raised.value.problems:
+            assert_plain_words(problem.message)
+        return raised.value.problems
+
+    def problem(self, file: str, line: int) -> str:
+        """The message of the one problem reported at file:line."""
+        problems = self.problems()
+        found = [p.message for p in problems if (p.file, p.line) == (file, line)]
+        report = "\n".join(str(p) for p in problems)
+        assert len(found) == 1, f"expected one problem at {file}:{line}; the report was:\n{report}"
+        return found[0]
+
+
+@pytest.fixture
+def plain_words():
+    """The check that a message is written for a clerk, for tests that make their own problems."""
+    return assert_plain_words
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ProjectCopy:
+    """A fresh copy of the real data/ and docs/ folders, valid until a test changes something."""
+    for folder in ("data", "docs"):
+        shutil.copytree(PROJECT / folder, tmp_path / folder)
+    return ProjectCopy(tmp_path)
