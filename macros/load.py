@@ -126,8 +126,12 @@ class _Loader:
         try:
             record = record_type.model_validate(document.data)
         except ValidationError as error:
-            for detail in error.errors():
+            details = error.errors()
+            misspelt = {_misspelling(d, record_type) for d in details} - {None}
+            for detail in details:
                 loc = tuple(detail["loc"])
+                if detail["type"] == "missing" and loc in misspelt:
+                    continue  # "staus" already says "did you mean status?"; "status is missing" adds nothing
                 self.problems.append(Problem(file, document.line_of(loc), explain(detail, record_type)))
             return None
         self.locations.register(record, file, document)
@@ -194,8 +198,8 @@ def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
         return f'"{field}" is missing — add a line {field}: with its value'
     if kind == "extra_forbidden":
         allowed = list(_model_at(record_type, loc[:-1]).model_fields)
-        near = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
-        hint = f'did you mean "{near[0]}"? ' if near else ""
+        near = _misspelling(detail, record_type)
+        hint = f'did you mean "{near[-1]}"? ' if near else ""
         return f'"{field}" is not something the portal reads here — {hint}the names allowed here are: {", ".join(allowed)}'
     if kind in ("string_type", "int_type", "date_type") and given is None:
         return f'"{field}" has no value — write its value after the colon, or delete the line if it is optional'
@@ -215,6 +219,16 @@ def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
         return f'"{field}" is {given}, which is too small — it must be at least {detail["ctx"]["ge"]}'
     message = detail["msg"].removeprefix("Value error, ")
     return f"{field}: {message}" if names else message
+
+
+def _misspelling(detail: dict[str, Any], record_type: type[BaseModel]) -> tuple[Any, ...] | None:
+    """For an unknown key, the path of the allowed key it most likely meant to be."""
+    if detail["type"] != "extra_forbidden":
+        return None
+    loc = tuple(detail["loc"])
+    allowed = list(_model_at(record_type, loc[:-1]).model_fields)
+    near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+    return loc[:-1] + (near[0],) if near else None
 
 
 def _model_at(record_type: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:

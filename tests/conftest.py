@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -90,3 +91,24 @@ def project(tmp_path: Path) -> ProjectCopy:
     for folder in ("data", "docs"):
         shutil.copytree(PROJECT / folder, tmp_path / folder)
     return ProjectCopy(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real site, built once per test run from the shipped data with `mkdocs build --strict`."""
+    from sites import Site, build
+
+    folder = tmp_path_factory.mktemp("real-site")
+    result = build(PROJECT, folder)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return Site(folder)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI every test must run: a skipped test there is a failure, not a pass."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if os.environ.get("CI") == "true" and skipped and exitstatus == 0:
+        reporter.write_line(f"{len(skipped)} test(s) skipped under CI=true: every test must run in CI.", red=True)
+        session.exitstatus = 1
