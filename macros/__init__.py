@@ -12,17 +12,23 @@ from .load import load_portal
 from .problems import DataProblems
 from .render import Renderer
 
+class DataNotPublishable(SystemExit, Exception):
+    """Stops a build with the clerk's report and no traceback. As a SystemExit, `mkdocs build`
+    exits non-zero printing only the report; as an Exception, `mkdocs serve` prints it and keeps
+    serving the last good site until the data is fixed."""
+
+
 SUMMARY_PAGES = ("home", "recommendations", "themes", "resolutions", "meetings", "commitments", "about")
 
 
 def define_env(env):
     """Called by mkdocs-macros at the start of every build."""
     if not env.conf.get("use_directory_urls", True):
-        raise SystemExit("mkdocs.yml: the portal's links need use_directory_urls: true — set it back to true")
+        raise DataNotPublishable("mkdocs.yml: the portal's links need use_directory_urls: true — set it back to true")
     try:
         portal = load_portal(Path(env.project_dir))
     except DataProblems as problems:
-        raise SystemExit(problems.report()) from None  # a plain report, no traceback, nothing built
+        raise DataNotPublishable(problems.report()) from None
     renderer = Renderer(portal)
 
     def set_title(title: str) -> None:

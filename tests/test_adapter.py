@@ -1,0 +1,60 @@
+"""macros/__init__.py: the thin adapter the macros plugin (and later Zensical) calls."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from macros import DataNotPublishable, define_env
+
+
+class FakeEnv:
+    """Just what define_env uses of the macros plugin's env: no MkDocs needed."""
+
+    def __init__(self, root, url="recommendations/ofsted-2019-r01/"):
+        self.project_dir = str(root)
+        self.conf = {"use_directory_urls": True}
+        self.page = SimpleNamespace(url=url, meta={})
+        self.macros = {}
+
+    def macro(self, function):
+        self.macros[function.__name__] = function
+        return function
+
+
+def test_define_env_registers_the_page_macros(project):
+    env = FakeEnv(project.root)
+    define_env(env)
+    assert set(env.macros) == {"recommendation_page", "minutes_page", "portal_page"}
+    markdown = env.macros["recommendation_page"]("ofsted-2019-r01")
+    assert markdown.startswith("# R01: Caseloads")
+    assert 'href="../../minutes/cypssc-2019-05-15-item-4/#minute-4.3"' in markdown  # relative to the page
+    assert env.page.meta["title"] == "R01: Caseloads"
+
+
+def test_a_title_from_data_reaches_the_theme_escaped_with_no_template_syntax(project):
+    project.replace("data/recommendations/ofsted-2019.yaml", "    title: Caseloads\n",
+                    "    title: '<b>{{ x }}</b>'\n")
+    env = FakeEnv(project.root)
+    define_env(env)
+    env.macros["recommendation_page"]("ofsted-2019-r01")
+    assert env.page.meta["title"] == "R01: &lt;b&gt;&#123;&#123; x &#125;&#125;&lt;/b&gt;"
+
+
+def test_an_unknown_summary_page_is_an_error_not_a_silent_blank(project):
+    env = FakeEnv(project.root, url="")
+    define_env(env)
+    with pytest.raises(ValueError, match="no page called 'homepage'"):
+        env.macros["portal_page"]("homepage")
+
+
+def test_bad_data_stops_with_an_exit_that_serve_survives_and_build_reports(project):
+    project.replace("data/progress/2019-05-15.yaml", "status: not yet assessed", "status: in progres")
+    with pytest.raises(DataNotPublishable) as stopped:
+        define_env(FakeEnv(project.root))
+    # A SystemExit whose code is the report: `mkdocs build` prints it and exits 1, no traceback.
+    assert stopped.value.code.startswith("The portal's data has 1 problem.")
+    # Also an Exception: `mkdocs serve` prints it and keeps serving until the data is fixed.
+    assert isinstance(stopped.value, Exception)
+
