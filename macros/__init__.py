@@ -12,6 +12,7 @@ from .load import load_portal
 from .problems import DataProblems
 from .render import Renderer
 
+
 class DataNotPublishable(SystemExit, Exception):
     """Stops a build with the clerk's report and no traceback. As a SystemExit, `mkdocs build`
     exits non-zero printing only the report; as an Exception, `mkdocs serve` prints it and keeps

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from pydantic import BaseModel
 
@@ -12,6 +12,17 @@ from .minutes import normalise
 from .pages import stub_problems
 from .portal import Portal
 from .problems import Problem
+
+# Where each kind of record is kept, for messages and for knowing what could not be read.
+FILES_OF = {
+    "recommendation": "data/recommendations/",
+    "theme": "data/themes.yaml",
+    "resolution": "data/resolutions.yaml",
+    "body": "data/bodies.yaml",
+    "meeting": "data/meetings.yaml",
+    "minutes": "data/minutes/",
+    "progress": "data/progress/",
+}
 
 
 def check_portal(portal: Portal, root: Path, check_pages: bool = True) -> list[Problem]:
@@ -83,7 +94,7 @@ class _Checks:
 
     def complete(self, kind: str) -> bool:
         """Whether every record of a kind was read (its file or folder had no unreadable record)."""
-        return self.FILES_OF[kind].removeprefix("data/").strip("/") not in self.portal.incomplete
+        return FILES_OF[kind].removeprefix("data/").strip("/") not in self.portal.incomplete
 
     def exists(self, kind: str, record_id: str) -> bool:
         """Whether a record exists — or might, because its file could not be read."""
@@ -103,20 +114,11 @@ class _Checks:
     def unknown(kind: str, record_id: str, where: str) -> str:
         return f'there is no {kind} with the ID "{record_id}" — check the spelling against {where}'
 
-    FILES_OF = {
-        "recommendation": "data/recommendations/",
-        "theme": "data/themes.yaml",
-        "resolution": "data/resolutions.yaml",
-        "body": "data/bodies.yaml",
-        "meeting": "data/meetings.yaml",
-        "minutes": "data/minutes/",
-        "progress": "data/progress/",
-    }
 
     def refs(self, record: BaseModel, field: str, ids: list[str], kind: str) -> None:
         for index, record_id in enumerate(ids):
             if not self.exists(kind, record_id):
-                self.problem(record, (field, index), self.unknown(kind, record_id, self.FILES_OF[kind]))
+                self.problem(record, (field, index), self.unknown(kind, record_id, FILES_OF[kind]))
 
     def check_count(self, rec_set: model.RecommendationSet) -> None:
         count = len(rec_set.recommendations)

@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
 
@@ -37,6 +36,7 @@ class Site:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        self._parsed: dict[str, BeautifulSoup] = {}
 
     def pages(self) -> list[str]:
         """Site-relative URLs of every HTML page, in directory-URL form ('', 'themes/' …)."""
@@ -50,9 +50,10 @@ class Site:
         path = self.folder / unquote(url)
         return path / "index.html" if url == "" or url.endswith("/") else path
 
-    @cache
     def html(self, url: str) -> BeautifulSoup:
-        return BeautifulSoup(self.file_for(url).read_text(encoding="utf-8"), "html.parser")
+        if url not in self._parsed:
+            self._parsed[url] = BeautifulSoup(self.file_for(url).read_text(encoding="utf-8"), "html.parser")
+        return self._parsed[url]
 
     def content(self, url: str) -> BeautifulSoup:
         """The page's own content (the article), without the theme's navigation and search."""

@@ -9,7 +9,6 @@ import shutil
 import threading
 
 import pytest
-
 from playwright import sync_api as playwright_api
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

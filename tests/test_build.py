@@ -7,11 +7,11 @@ import subprocess
 import sys
 
 import pytest
+from sites import PROJECT, Site, build
 
 from macros.load import load_portal
 from macros.model import Status
 from macros.render import long_date, status_label
-from sites import PROJECT, Site, build
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_every_progress_update_appears_once_on_its_recommendation_page(site, por
         entries = site.content(f"recommendations/{rec.id}/").select(".sp-history > .sp-update")
         history = portal.history(rec)
         assert len(entries) == len(history)
-        for entry, update in zip(entries, history):  # newest first, in the same order
+        for entry, update in zip(entries, history, strict=True):  # newest first, in the same order
             assert entry.find("time")["datetime"] == update.date.isoformat()
             assert " ".join(update.summary.split()) in " ".join(entry.get_text(" ").split())
             assert len(entry.select(".sp-evidence")) == len(update.evidence)
@@ -103,7 +103,7 @@ def test_every_word_of_the_seed_minutes_is_on_the_minutes_page_in_order(site):
     ("Minutes:" became the heading "Minutes", so a trailing colon is not compared, and the
     resolutions' "1." … "6." became an ordered list, whose numbers are not text.)"""
     seed = PROJECT / "tests" / "fixtures" / "seed" / "minutes-cypssc-ofsted-item4.txt"
-    seed_words = [w.rstrip(":") for w in seed.read_text(encoding="utf-8").split() 
+    seed_words = [w.rstrip(":") for w in seed.read_text(encoding="utf-8").split()
                   if w not in ("·", "Ø") and not re.fullmatch(r"\d\.", w)]
     page_words = iter(w.rstrip(":") for w in site.text("minutes/cypssc-2019-05-15-item-4/").split())
     missing = [word for word in seed_words if not any(word == seen for seen in page_words)]

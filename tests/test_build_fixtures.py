@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sites import PROJECT, Site, add_build_files, build, run
 
 HOSTILE = PROJECT / "tests" / "fixtures" / "hostile"
