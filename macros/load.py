@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from pathlib import Path
@@ -57,7 +58,8 @@ class _Loader:
         for name in REQUIRED:
             if not (self.data_dir / name).is_file():
                 self.problems.append(
-                    Problem(f"data/{name}", 1, "this file is missing — the portal cannot be built without it")
+                    Problem(f"data/{name}", 1, "this file is missing, and the portal cannot be built without "
+                            "it — restore it from the repository's history, or create it as the README describes")
                 )
         for path in sorted(self.data_dir.rglob("*")):
             if path.is_dir() or path.name == "README.md" or path.name.startswith("."):
@@ -139,6 +141,13 @@ class _Loader:
 
     def _load_minutes(self, path: Path) -> MinutesDoc | None:
         file = self._display(path)
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.stem):
+            self.problems.append(
+                Problem(file, 1, "this file's name becomes the page's web address, so it may use only "
+                        "lower-case letters, digits and hyphens — rename it, for example to "
+                        "cypssc-2019-05-15-item-4.md")
+            )
+            return None
         text = self._read_text(path)
         if text is None:
             return None

@@ -361,3 +361,18 @@ def test_one_mistake_is_reported_only_where_it_was_made(project, file, old, new)
     project.replace(file, old, new)
     elsewhere = [str(p) for p in project.problems() if p.file != file]
     assert elsewhere == [], "\n".join(elsewhere)
+
+
+def test_a_minutes_file_name_that_cannot_be_a_web_address_is_reported(project, plain_words):
+    text = project.read(MINUTES)
+    project.path(MINUTES).unlink()
+    project.write("data/minutes/Minutes 15 May.md", text)
+    problems = project.problems(check_pages=False)
+    assert [(p.file, p.line) for p in problems] == [("data/minutes/Minutes 15 May.md", 1)]
+    assert "rename it" in problems[0].message
+
+
+def test_a_missing_required_file_is_reported_with_how_to_fix_it(project):
+    project.path("data/meetings.yaml").unlink()
+    problems = project.problems()
+    assert [(p.file, p.line) for p in problems] == [("data/meetings.yaml", 1)]
