@@ -172,3 +172,16 @@ def test_the_core_never_imports_mkdocs():
     code = ("import sys, macros.load, macros.render, macros.cli, macros.pages; "
             "sys.exit(any(m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_macros') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], cwd=PROJECT).returncode == 0
+
+
+def test_each_resolution_shows_what_it_asks_who_when_it_reports_back_and_a_dated_status(site, portal):
+    assert len(portal.resolutions) == 6
+    for resolution in portal.resolutions:
+        card = site.content("resolutions/").find(id=resolution.id)
+        facts = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+                 for dt in card.select(".sp-facts dt")}
+        assert " ".join(resolution.asks.split()) in facts["What it asks"]
+        assert " ".join(resolution.who.split()) in facts["Who"]
+        assert facts["Reports back"].startswith("11 September 2019 (the September meeting)")
+        assert facts["Status"].startswith("Open as at 15 May 2019")
+        assert " ".join(resolution.text.split()) in card.find("blockquote").get_text(" ", strip=True)
