@@ -84,6 +84,9 @@ class Portal:
     def recommendation(self, rec_id: str) -> model.Recommendation:
         return next(rec for rec in self.recommendations if rec.id == rec_id)
 
+    def minutes_doc(self, minutes_id: str) -> MinutesDoc:
+        return next(m for m in self.minutes if m.id == minutes_id)
+
     def set_of(self, rec: model.Recommendation) -> model.RecommendationSet:
         return next(s for s in self.sets if rec in s.recommendations)
 

@@ -75,14 +75,14 @@ class Renderer:
         return f"{rec.ref}: {self.portal.title_of(rec)}"
 
     def minutes_title(self, minutes_id: str) -> str:
-        return next(m for m in self.portal.minutes if m.id == minutes_id).front.title
+        return self.portal.minutes_doc(minutes_id).front.title
 
     def recommendation_page(self, page_url: str, rec_id: str) -> str:
         rec = self.portal.recommendation(rec_id)
         return self.render("recommendation.html", page_url, rec=rec, rec_set=self.portal.set_of(rec))
 
     def minutes_page(self, page_url: str, minutes_id: str) -> str:
-        minutes = next(m for m in self.portal.minutes if m.id == minutes_id)
+        minutes = self.portal.minutes_doc(minutes_id)
         return self.render("minutes.html", page_url, minutes=minutes, meeting=self.portal.meeting_of(minutes),
                            body=Markup(render_markdown(minutes.body.markdown)))
 
