@@ -1,0 +1,33 @@
+"""The build date: the day every "as at" and "overdue" on the site is computed against.
+
+It is today's date unless PORTAL_BUILD_DATE (YYYY-MM-DD) says otherwise, so tests and a rebuild of
+an old version can fix it. Every part of the portal asks this module, never the system clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+VARIABLE = "PORTAL_BUILD_DATE"
+
+
+class BadBuildDate(ValueError):
+    """PORTAL_BUILD_DATE is set but is not a real date written YYYY-MM-DD."""
+
+
+def build_date(environ: dict[str, str] | None = None) -> dt.date:
+    value = (os.environ if environ is None else environ).get(VARIABLE, "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else _bad(value)
+    except ValueError:
+        return _bad(value)
+
+
+def _bad(value: str) -> dt.date:
+    raise BadBuildDate(
+        f"{VARIABLE}={value!r} is not a date — write it as YYYY-MM-DD, for example 2019-05-15, "
+        f"or unset it to use today's date"
+    )
