@@ -1,0 +1,57 @@
+"""The one way the tests launch Chromium and serve the built site to it."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+# Debian's Chromium, kept from reaching anywhere but the site under test.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+# Screenshots for a person to look at; the folder is ignored by git.
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
+
+
+def chromium_path() -> str:
+    """Debian's Chromium, or the one named by CHROMIUM_PATH. Missing is a failure under CI=true."""
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(path):
+        message = f"Chromium not found at {path}: install Debian's chromium package or set CHROMIUM_PATH"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the name http.server uses
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve a folder on 127.0.0.1 on a free port; yields the base URL without a trailing slash."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def watch_requests(page) -> list[str]:
+    """Every URL the page asks for from now on, in order."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    return requests
