@@ -50,8 +50,8 @@ def serve(folder: Path):
         httpd.server_close()
 
 
-def watch_requests(page) -> list[str]:
-    """Every URL the page asks for from now on, in order."""
+def watch_requests(page_or_context) -> list[str]:
+    """Every URL a page (or a whole browser context) asks for from now on, in order."""
     requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    page_or_context.on("request", lambda request: requests.append(request.url))
     return requests
