@@ -127,6 +127,21 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture
+def new_page(browser):
+    """Makes a page in a fresh browser context (viewport, colour scheme, JavaScript …); closed after."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
 def pytest_sessionfinish(session, exitstatus):
     """In CI every test must run: a skipped test there is a failure, not a pass."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser import DESKTOP, PHONE, SCREENSHOTS, watch_requests
+from browser import DESKTOP, PHONE, SCREENSHOTS, search, settle, watch_requests
 
 from macros.model import STATUS_MEANINGS
 from macros.render import status_label, status_slug
@@ -51,37 +51,6 @@ def violations(page) -> list[str]:
         for v in found]
 
 
-def open_search(page, server: str, words: str):
-    """Open search from the keyboard alone (Material's "/" shortcut), type, and wait for results."""
-    page.goto(server + "/")
-    page.keyboard.press("/")
-    page.keyboard.type(words)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(state="visible", timeout=10_000)
-    settle(page)
-    return results
-
-
-def settle(page) -> None:
-    """Wait until no transition is running, so colours are checked as a person finally sees them."""
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-
-
-@pytest.fixture
-def new_page(browser):
-    """A fresh browser context and page with the given options; closed after the test."""
-    contexts = []
-
-    def make(**options):
-        context = browser.new_context(**options)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.parametrize("mode", list(MODES))
 def test_every_page_and_the_search_have_no_wcag_a_or_aa_violations(mode, new_page, server, real_site):
     scheme, viewport, screenshots = MODES[mode]
@@ -96,7 +65,7 @@ def test_every_page_and_the_search_have_no_wcag_a_or_aa_violations(mode, new_pag
         report += [f"{url or 'home'}: {line}" for line in violations(page)]
         if screenshots and url in keep:
             page.screenshot(path=SCREENSHOTS / f"{page_kind(url)}-{mode}.png", full_page=True)
-    open_search(page, server, "caseloads")
+    search(page, server, "caseloads")
     report += [f"search: {line}" for line in violations(page)]
     if screenshots:
         page.screenshot(path=SCREENSHOTS / f"search-{mode}.png")
@@ -105,8 +74,21 @@ def test_every_page_and_the_search_have_no_wcag_a_or_aa_violations(mode, new_pag
 
 def test_the_search_dialog_has_an_accessible_name(new_page, server):
     page = new_page(viewport=DESKTOP)
-    open_search(page, server, "caseloads")
+    search(page, server, "caseloads")
     assert page.get_by_role("dialog", name="Search").count() == 1
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_missing_address_gets_the_sites_own_404_page_which_passes_axe_and_links_to_the_statement(
+        viewport, new_page, server):
+    page = new_page(viewport=viewport)
+    response = page.goto(server + "/recommendations/no-such-recommendation/")
+    assert response.status == 404
+    assert "404" in page.locator("article h1").inner_text()
+    assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"  # styled
+    assert violations(page) == []
+    page.locator("footer").get_by_role("link", name="Accessibility statement").click()
+    assert page.locator("article h1").inner_text().startswith("Accessibility statement")
 
 
 def test_no_request_leaves_the_site_and_no_cookie_is_set(new_page, server, real_site):
@@ -114,7 +96,7 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(new_page, server, real_
     requests = watch_requests(page.context)  # the whole context: pages and the search's worker
     for url in real_site.pages():
         page.goto(f"{server}/{url}")
-    open_search(page, server, "caseloads")
+    search(page, server, "caseloads")
     page.keyboard.press("Enter")
     page.wait_for_url("**/recommendations/ofsted-2019-r01/**")
     assert f"{server}/search/search_index.json" in requests  # the watch sees the search's own fetches

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from browser import DESKTOP, watch_requests
+from browser import DESKTOP, search, watch_requests
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
+def page(new_page):
+    page = new_page(viewport=DESKTOP)
     page.requests = watch_requests(page)
-    yield page
-    context.close()
-
-
-def search(page, server: str, words: str):
-    page.goto(server + "/")
-    page.keyboard.press("/")  # Material's shortcut: opens search from the keyboard alone
-    page.keyboard.type(words)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(state="visible", timeout=10_000)
-    return results
+    return page
 
 
 def test_searching_caseloads_lists_the_caseloads_recommendation_first_and_enter_opens_it(page, server):
