@@ -105,11 +105,15 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(new_page, server, real_
     assert page.evaluate("document.cookie") == ""
 
 
-def test_the_colour_scheme_toggle_works_and_is_remembered_without_a_cookie(new_page, server):
+def test_the_colour_scheme_toggle_works_from_the_keyboard_and_is_remembered_without_a_cookie(new_page, server):
     page = new_page(viewport=DESKTOP, color_scheme="light")
     page.goto(server + "/")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
-    page.get_by_title("Switch to dark mode").click()
+    for _ in range(4):  # the toggle is reached and used with the keyboard alone
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to dark mode":
+            break
+    page.keyboard.press("ArrowDown")  # a radio button: the arrow keys choose the other scheme
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.goto(server + "/themes/")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
