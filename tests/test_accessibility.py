@@ -113,6 +113,8 @@ def test_the_colour_scheme_toggle_works_from_the_keyboard_and_is_remembered_with
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to dark mode":
             break
+    else:
+        pytest.fail("Tab never reached the colour scheme toggle")
     page.keyboard.press("ArrowDown")  # a radio button: the arrow keys choose the other scheme
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.goto(server + "/themes/")
@@ -204,9 +206,9 @@ def test_without_javascript_every_table_status_and_history_is_there_and_fits_a_p
             seen["histories"] += 1
         overflow = page.evaluate("document.documentElement.scrollWidth")
         assert overflow <= PHONE["width"], f"{url} is {overflow}px wide on a {PHONE['width']}px phone"
-    built = {"tables": "article table", "statuses": "article .sp-status", "histories": "article .sp-history"}
+    selectors = {"tables": "article table", "statuses": "article .sp-status", "histories": "article .sp-history"}
     assert seen == {name: sum(len(real_site.html(url).select(selector)) for url in real_site.pages())
-                    for name, selector in built.items()}
+                    for name, selector in selectors.items()}
     assert seen["tables"] >= 4 and seen["statuses"] >= 12 and seen["histories"] >= 12, seen
 
 
