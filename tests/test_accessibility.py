@@ -185,9 +185,10 @@ def test_search_is_reached_with_tab_and_enter_opens_the_caseloads_recommendation
     assert page.locator("h1").inner_text().startswith("R01: Caseloads")
 
 
-def test_without_javascript_every_table_status_and_history_is_there_and_fits_a_phone(new_page, server,
+@pytest.mark.parametrize("width", [PHONE["width"], 320], ids=["phone", "reflow-at-400-percent-zoom"])
+def test_without_javascript_every_table_status_and_history_is_there_and_fits_a_phone(width, new_page, server,
                                                                                      real_site):
-    page = new_page(viewport=PHONE, java_script_enabled=False)
+    page = new_page(viewport={"width": width, "height": PHONE["height"]}, java_script_enabled=False)
     seen = {"tables": 0, "statuses": 0, "histories": 0}
     for url in real_site.pages():
         page.goto(f"{server}/{url}")
@@ -205,7 +206,7 @@ def test_without_javascript_every_table_status_and_history_is_there_and_fits_a_p
             assert history.is_visible() and history.inner_text().strip(), url
             seen["histories"] += 1
         overflow = page.evaluate("document.documentElement.scrollWidth")
-        assert overflow <= PHONE["width"], f"{url} is {overflow}px wide on a {PHONE['width']}px phone"
+        assert overflow <= width, f"{url} is {overflow}px wide on a {width}px screen"
     selectors = {"tables": "article table", "statuses": "article .sp-status", "histories": "article .sp-history"}
     assert seen == {name: sum(len(real_site.html(url).select(selector)) for url in real_site.pages())
                     for name, selector in selectors.items()}
