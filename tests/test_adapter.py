@@ -14,7 +14,8 @@ class FakeEnv:
 
     def __init__(self, root, url="recommendations/ofsted-2019-r01/"):
         self.project_dir = str(root)
-        self.conf = {"use_directory_urls": True}
+        self.conf = {"use_directory_urls": True, "site_url": "https://example.org/portal/",
+                     "docs_dir": str(root / "docs")}
         self.page = SimpleNamespace(url=url, meta={})
         self.macros = {}
 
@@ -26,7 +27,7 @@ class FakeEnv:
 def test_define_env_registers_the_page_macros(project):
     env = FakeEnv(project.root)
     define_env(env)
-    assert set(env.macros) == {"recommendation_page", "minutes_page", "portal_page"}
+    assert set(env.macros) == {"recommendation_page", "minutes_page", "portal_page", "data_page"}
     markdown = env.macros["recommendation_page"]("ofsted-2019-r01")
     assert markdown.startswith("# R01: Caseloads")
     assert 'href="../../minutes/cypssc-2019-05-15-item-4/#minute-4.3"' in markdown  # relative to the page
