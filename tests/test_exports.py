@@ -65,16 +65,20 @@ def feed(files, path: str):
 # --- downloads -----------------------------------------------------------------------------------
 
 
-def test_every_dataset_has_json_csv_and_schema_and_every_json_file_meets_its_schema(files):
+def assert_each_json_file_meets_its_schema(files) -> None:
     for dataset in DATASETS:
         document = json.loads(files[f"{dataset.name}.json"])
         schema = json.loads(files[f"{dataset.name}.schema.json"])
         Draft202012Validator.check_schema(schema)
         Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(document)
-        assert document["$schema"] == schema["$id"] == f"{SITE_URL}data/{dataset.name}.schema.json"
+        assert document["$schema"] == schema["$id"] and schema["$id"].endswith(f"/data/{dataset.name}.schema.json")
         assert document["licence"] == "Open Government Licence v3.0"
         assert document["attribution"].startswith("Contains public sector information licensed under "
                                                   "the Open Government Licence v3.0.")
+
+
+def test_every_dataset_has_json_csv_and_schema_and_every_json_file_meets_its_schema(files):
+    assert_each_json_file_meets_its_schema(files)
 
 
 def test_every_field_of_every_dataset_is_described_for_the_data_page():
@@ -277,3 +281,83 @@ def test_the_data_page_documents_every_field_and_the_licence(real_site, portal):
     licence = page.find("a", rel="license")
     assert licence.get_text() == portal.site.data_licence.name
     assert "Contains public sector information licensed under" in page.find(class_="sp-attribution").get_text()
+
+
+# --- hostile text survives every format intact and escaped ---------------------------------------
+
+HOSTILE_LINE = 'Caseloads </title><script>alert("x")</script>, "quoted", it\'s; a\\b & <b>bold</b> {{ y }}'
+HOSTILE = HOSTILE_LINE + "\nsecond line, with a comma"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The real project with hostile text in a title, a progress update, its source and a meeting."""
+    import shutil
+
+    from sites import Site, add_build_files, build
+
+    root = tmp_path_factory.mktemp("hostile-exports")
+    for folder in ("data", "docs"):
+        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("data"))
+    add_build_files(root)
+
+    def edit(relative: str, old: str, new: str) -> None:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    # JSON's escapes are YAML's double-quoted escapes: the value is exactly the string.
+    edit("data/recommendations/ofsted-2019.yaml", "title: Caseloads\n", f"title: {json.dumps(HOSTILE_LINE)}\n")
+    edit("data/meetings.yaml", "also_known_as: the September meeting", f"also_known_as: {json.dumps(HOSTILE)}")
+    (root / "data" / "progress" / "2019-09-11.yaml").write_text(
+        "updates:\n"
+        "  - recommendation: ofsted-2019-r01\n"
+        "    date: 2019-09-11\n"
+        "    status: in progress\n"
+        f"    summary: {json.dumps(HOSTILE)}\n"
+        "    source:\n"
+        f"      document: {json.dumps(HOSTILE_LINE)}\n", encoding="utf-8")
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return Site(root / "site")
+
+
+def site_file(site, path: str) -> bytes:
+    return (site.folder / "data" / path).read_bytes()
+
+
+def test_hostile_text_round_trips_through_csv_and_json_exactly(hostile_site):
+    files = {f"{d.name}.{kind}": site_file(hostile_site, f"{d.name}.{kind}")
+             for d in DATASETS for kind in ("csv", "json", "schema.json")}
+    for name in ("recommendations", "progress-updates", "meetings"):
+        assert json_rows(files, name) and csv_rows(files, name)
+    rec = next(r for r in csv_rows(files, "recommendations") if r["id"] == "ofsted-2019-r01")
+    assert rec["title"] == HOSTILE_LINE and rec["status"] == "in progress"
+    update = next(r for r in json_rows(files, "progress-updates") if r["date"] == "2019-09-11")
+    assert (update["summary"], update["source_document"]) == (HOSTILE, HOSTILE_LINE)
+    assert next(r for r in csv_rows(files, "progress-updates") if r["date"] == "2019-09-11")["summary"] == HOSTILE
+    meeting = next(r for r in csv_rows(files, "meetings") if r["id"] == "cypssc-2019-09-11")
+    assert meeting["also_known_as"] == HOSTILE
+    test_csv_and_json_agree_row_for_row(files)
+    assert_each_json_file_meets_its_schema(files)
+
+
+def test_hostile_text_round_trips_through_the_atom_feeds_escaped(hostile_site):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    for path in ("feeds/all.atom", "feeds/ofsted-2019-r01.atom"):
+        raw = site_file(hostile_site, path)
+        assert b"<script>" not in raw and b"</title><script>" not in raw  # escaped, not live markup
+        entries = ET.fromstring(raw).findall(f"{atom}entry")
+        summaries = [e.findtext(f"{atom}summary") for e in entries]
+        assert sum(HOSTILE in s for s in summaries) == 1, path
+        assert f"R01 ({HOSTILE_LINE}): {HOSTILE}" in summaries
+
+
+def test_hostile_text_round_trips_through_the_calendar_escaped(hostile_site):
+    raw = site_file(hostile_site, "meetings.ics")
+    assert raw.count(b"\n") == raw.count(b"\r\n")  # no bare line break inside a value
+    event = next(e for e in parse_ics(raw) if e["UID"].startswith("cypssc-2019-09-11@"))
+    assert event["DESCRIPTION"].startswith(f"Also known as {HOSTILE}.\n")
