@@ -32,8 +32,6 @@ from . import model
 from .portal import MinutesDoc, Portal
 from .render import DATA_FOLDER, Links, long_date, status_label
 
-EXPORT_SUFFIXES = (".json", ".csv", ".atom", ".ics")  # what write_exports may remove when stale
-
 
 # --- export models: one per dataset; field descriptions are the Data page's documentation -----
 
@@ -409,7 +407,7 @@ def export_files(portal: Portal, site_url: str) -> dict[str, bytes]:
 
 
 def write_exports(portal: Portal, out_dir: Path, site_url: str) -> list[str]:
-    """Write every export into out_dir, changing only what differs; remove stale exports.
+    """Write every export into out_dir, changing only what differs; remove feeds of records gone.
     Returns the paths changed, for the person running it to see."""
     files = export_files(portal, site_url)
     changed = []
@@ -419,10 +417,9 @@ def write_exports(portal: Portal, out_dir: Path, site_url: str) -> list[str]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
             changed.append(f"wrote {target}")
-    if out_dir.is_dir():
-        for stale in sorted(out_dir.rglob("*")):
-            relative = stale.relative_to(out_dir).as_posix()
-            if stale.is_file() and stale.suffix in EXPORT_SUFFIXES and relative not in files:
-                stale.unlink()
-                changed.append(f"removed {stale}")
+    # Only feeds come and go with the data (one per recommendation); nothing else is ever removed.
+    for stale in sorted(out_dir.glob("feeds/*.atom")):
+        if stale.relative_to(out_dir).as_posix() not in files:
+            stale.unlink()
+            changed.append(f"removed {stale}")
     return changed

@@ -188,18 +188,19 @@ def test_exports_come_from_the_data_alone_so_feeds_do_not_churn(portal, files, m
 # --- writing -------------------------------------------------------------------------------------
 
 
-def test_writing_touches_only_changed_files_and_removes_stale_exports(project, tmp_path):
+def test_writing_touches_only_changed_files_and_removes_only_feeds_of_records_gone(project, tmp_path):
     out = tmp_path / "out"
     written = write_exports(project.load(), out, SITE_URL)
     assert len(written) == len(export_files(project.load(), SITE_URL))
     (out / "feeds" / "ofsted-2019-r99.atom").write_text("stale")
     (out / "README.txt").write_text("not ours")
+    (out / "old.json").write_text("not ours either")
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
     project.replace("data/meetings.yaml", "also_known_as: the September meeting", "also_known_as: the autumn meeting")
     changes = write_exports(project.load(), out, SITE_URL)
     assert sorted(changes) == sorted([f"wrote {out / 'meetings.json'}", f"wrote {out / 'meetings.csv'}",
                                       f"wrote {out / 'meetings.ics'}", f"removed {out / 'feeds' / 'ofsted-2019-r99.atom'}"])
-    assert (out / "README.txt").exists()
+    assert (out / "README.txt").exists() and (out / "old.json").exists()
     assert all(p.stat().st_mtime_ns == stamp for p, stamp in stamps.items() if p.name != "meetings.json")
     assert write_exports(project.load(), out, SITE_URL) == []
 
