@@ -11,7 +11,7 @@ from markupsafe import escape
 from .exports import DATASETS, attribution, field_docs, write_exports
 from .load import load_portal
 from .problems import DataProblems
-from .render import Renderer
+from .render import DATA_FOLDER, Renderer
 
 
 class DataNotPublishable(SystemExit, Exception):
@@ -37,7 +37,7 @@ def define_env(env):
                                  'add site_url: !ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]')
     # The downloads, feeds and calendar go into docs/data/ now, before MkDocs (or Zensical)
     # collects the files, so every builder publishes them. Unchanged files are not rewritten.
-    write_exports(portal, Path(env.conf["docs_dir"]) / "data", site_url)
+    write_exports(portal, Path(env.project_dir) / env.conf["docs_dir"] / DATA_FOLDER, site_url)
     renderer = Renderer(portal)
 
     def set_title(title: str) -> None:
@@ -50,8 +50,8 @@ def define_env(env):
     def recommendation_page(rec_id: str) -> str:
         set_title(renderer.recommendation_title(rec_id))
         # Read by overrides/main.html: the page's own feed, for <link rel="alternate">.
-        env.page.meta["feed"] = {"href": renderer.links("").feed(portal.recommendation(rec_id)),
-                                 "title": f"{portal.recommendation(rec_id).ref}: progress updates and minutes"}
+        rec = portal.recommendation(rec_id)
+        env.page.meta["feed"] = {"href": renderer.links("").feed(rec), "title": f"{rec.ref}: progress updates and minutes"}
         return renderer.recommendation_page(env.page.url, rec_id)
 
     @env.macro

@@ -59,3 +59,27 @@ def test_bad_data_stops_with_an_exit_that_serve_survives_and_build_reports(proje
     # Also an Exception: `mkdocs serve` prints it and keeps serving until the data is fixed.
     assert isinstance(stopped.value, Exception)
 
+
+
+def test_define_env_writes_the_downloads_into_docs_data_before_files_are_collected(project):
+    define_env(FakeEnv(project.root))
+    feed = project.read("docs/data/feeds/ofsted-2019-r01.atom")
+    assert "<id>https://example.org/portal/data/feeds/ofsted-2019-r01.atom</id>" in feed
+    assert (project.root / "docs" / "data" / "meetings.ics").exists()
+
+
+def test_a_recommendation_page_names_its_own_feed_for_the_theme(project):
+    env = FakeEnv(project.root)
+    define_env(env)
+    env.macros["recommendation_page"]("ofsted-2019-r01")
+    assert env.page.meta["feed"] == {"href": "data/feeds/ofsted-2019-r01.atom",
+                                     "title": "R01: progress updates and minutes"}
+
+
+def test_without_a_site_address_the_build_stops_and_says_how_to_fix_it(project, plain_words):
+    env = FakeEnv(project.root)
+    del env.conf["site_url"]
+    with pytest.raises(DataNotPublishable) as stopped:
+        define_env(env)
+    plain_words(stopped.value.code)
+    assert "site_url" in stopped.value.code
