@@ -6,17 +6,19 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
 ADDRESS ?= 127.0.0.1:8000
+# The published site's address, for absolute links in feeds and downloads (mkdocs.yml reads the same variable).
+SITE_URL ?= $(or $(PORTAL_SITE_URL),http://127.0.0.1:8000/)
 # Quiets Material's notice about MkDocs 2; the portal's plan for that is in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate pages test install install-dev clean
+.PHONY: serve build validate pages exports test install install-dev clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
 serve: install validate
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
 ## build: install, check the data, and build the site into ./site (stops on any warning)
-build: install validate
+build: install validate exports
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 ## validate: check every data file, minutes file and page, and list every problem
@@ -26,6 +28,10 @@ validate: install
 ## pages: create or remove the small pages in docs/ that show each recommendation and minutes file
 pages: install
 	$(BIN)/python -m macros pages
+
+## exports: write the open data downloads, Atom feeds and meetings calendar into docs/data/
+exports: install
+	$(BIN)/python -m macros exports --out docs/data --site-url $(SITE_URL)
 
 ## test: install the test tools too, then run the whole test suite
 test: install-dev

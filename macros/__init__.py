@@ -8,9 +8,10 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from .exports import DATASETS, attribution, field_docs, write_exports
 from .load import load_portal
 from .problems import DataProblems
-from .render import Renderer
+from .render import DATA_FOLDER, Renderer
 
 
 class DataNotPublishable(SystemExit, Exception):
@@ -30,6 +31,13 @@ def define_env(env):
         portal = load_portal(Path(env.project_dir))
     except DataProblems as problems:
         raise DataNotPublishable(problems.report()) from None
+    site_url = env.conf.get("site_url")
+    if not site_url:
+        raise DataNotPublishable("mkdocs.yml: the feeds and downloads need the site's address — "
+                                 'add site_url: !ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]')
+    # The downloads, feeds and calendar go into docs/data/ now, before MkDocs (or Zensical)
+    # collects the files, so every builder publishes them. Unchanged files are not rewritten.
+    write_exports(portal, Path(env.project_dir) / env.conf["docs_dir"] / DATA_FOLDER, site_url)
     renderer = Renderer(portal)
 
     def set_title(title: str) -> None:
@@ -41,12 +49,21 @@ def define_env(env):
     @env.macro
     def recommendation_page(rec_id: str) -> str:
         set_title(renderer.recommendation_title(rec_id))
+        # Read by overrides/main.html: the page's own feed, for <link rel="alternate">.
+        rec = portal.recommendation(rec_id)
+        env.page.meta["feed"] = {"href": renderer.links("").feed(rec), "title": f"{rec.ref}: progress updates and minutes"}
         return renderer.recommendation_page(env.page.url, rec_id)
 
     @env.macro
     def minutes_page(minutes_id: str) -> str:
         set_title(renderer.minutes_title(minutes_id))
         return renderer.minutes_page(env.page.url, minutes_id)
+
+    @env.macro
+    def data_page() -> str:
+        """The Data page: every download and every field, documented from the export models."""
+        return renderer.render("data.html", env.page.url, datasets=DATASETS, field_docs=field_docs,
+                               attribution=attribution(portal))
 
     @env.macro
     def portal_page(name: str) -> str:

@@ -21,6 +21,7 @@ from .portal import MinutesDoc, Portal
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
+DATA_FOLDER = "data/"  # where the open data, feeds and calendar are published on the site
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # < and > are HTML-escaped instead
 
 
@@ -62,11 +63,14 @@ class Renderer:
             portal=portal, meaning=model.STATUS_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus
         )
 
-    def render(self, template: str, page_url: str, **context) -> str:
-        """Render a partial for the page at page_url (a site-relative URL such as 'recommendations/')."""
+    def links(self, page_url: str) -> Links:
+        """Links relative to the page at page_url (a site-relative URL such as 'recommendations/')."""
         depth = len([part for part in page_url.split("/") if part])
-        links = Links(self.portal, "../" * depth)
-        return self.env.get_template(template).render(link=links, **context)
+        return Links(self.portal, "../" * depth)
+
+    def render(self, template: str, page_url: str, **context) -> str:
+        """Render a partial for the page at page_url."""
+        return self.env.get_template(template).render(link=self.links(page_url), **context)
 
     # --- one method per page macro -------------------------------------------------------------
 
@@ -121,6 +125,16 @@ class Links:
 
     def body(self, body: model.Body) -> str:
         return self.page(f"commitments/#{body.id}")
+
+    def feed(self, rec: model.Recommendation | None = None) -> str:
+        """The Atom feed of one recommendation's updates and minutes, or of everything."""
+        return self.download(f"feeds/{rec.id if rec else 'all'}.atom")
+
+    def calendar(self) -> str:
+        return self.download("meetings.ics")
+
+    def download(self, name: str) -> str:
+        return self.page(DATA_FOLDER + name)
 
     def status(self, status: model.Status | model.ActionStatus) -> str:
         """Where a status word is defined in plain language."""
