@@ -8,9 +8,10 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from . import clock, provenance
 from .load import load_portal
 from .problems import DataProblems
-from .render import Renderer
+from .render import Renderer, long_date
 
 
 class DataNotPublishable(SystemExit, Exception):
@@ -26,11 +27,19 @@ def define_env(env):
     """Called by mkdocs-macros at the start of every build."""
     if not env.conf.get("use_directory_urls", True):
         raise DataNotPublishable("mkdocs.yml: the portal's links need use_directory_urls: true — set it back to true")
+    project = Path(env.project_dir)
     try:
-        portal = load_portal(Path(env.project_dir))
+        portal = load_portal(project)
+        built, repository = clock.build_date(), provenance.repository()
     except DataProblems as problems:
         raise DataNotPublishable(problems.report()) from None
-    renderer = Renderer(portal)
+    except (clock.BadBuildDate, provenance.BadRepository) as error:
+        raise DataNotPublishable(str(error)) from None
+    # For the footer (overrides/partials/copyright.html): which build of the portal the pages show.
+    env.conf["extra"]["portal_build"] = {
+        "date": long_date(built), "date_iso": built.isoformat(), "version": provenance.version(project),
+    }
+    renderer = Renderer(portal, repository)
 
     def set_title(title: str) -> None:
         # Themes print the page title unescaped in places (Material's <title> unescapes it), and

@@ -14,7 +14,7 @@ class FakeEnv:
 
     def __init__(self, root, url="recommendations/ofsted-2019-r01/"):
         self.project_dir = str(root)
-        self.conf = {"use_directory_urls": True}
+        self.conf = {"use_directory_urls": True, "extra": {}}
         self.page = SimpleNamespace(url=url, meta={})
         self.macros = {}
 
