@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import io
 import subprocess
+import threading
 import xml.etree.ElementTree as ET
-from urllib.parse import urljoin
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
+from playwright import sync_api as playwright_api
 from sites import PROJECT, Site, build
+from test_browser_search import CHROMIUM_ARGS, chromium_path
 
 from macros.load import load_portal
 
@@ -153,3 +160,59 @@ def test_every_edit_link_opens_a_data_file_that_exists(published):
 
 def test_no_edit_links_when_the_repository_is_not_given(real_site):
     assert not [url for url in real_site.pages() if real_site.html(url).select("aside.sp-edit")]
+
+
+# --- the 404 page in a real browser, served as GitHub Pages serves it ---------------------------
+
+
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under its published path and answers a missing page with 404.html, as
+    GitHub Pages does."""
+
+    prefix = urlsplit(SITE_URL).path
+
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        path = urlsplit(path).path
+        inside = path[len(self.prefix) - 1:] if path.startswith(self.prefix) else "/does-not-exist"
+        return super().translate_path(inside)
+
+    def send_head(self):
+        target = Path(self.translate_path(self.path))
+        if target.is_file() or (target / "index.html").is_file():
+            return super().send_head()
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def test_a_missing_page_at_any_depth_shows_the_styled_404_page_whose_links_work(published):
+    handler = functools.partial(PagesHandler, directory=str(published.folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        with playwright_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            failed, requested = [], []
+            page.on("request", lambda request: requested.append(request.url))
+            page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+            response = page.goto(origin + urlsplit(SITE_URL).path + "recommendations/no/such/page/")
+            assert response.status == 404
+            assert page.locator("h1").inner_text() == "Page not found"
+            # Material's stylesheet reached the page (an unstyled header would not be sticky) …
+            assert page.locator("header.md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+            assert failed == [response.url]  # … only the page itself was missing, none of its assets,
+            assert all(url.startswith(origin) for url in requested), requested  # and nothing from elsewhere
+            page.get_by_role("link", name="see all the recommendations").click()
+            page.wait_for_url("**/scrutiny-portal/recommendations/")
+            assert page.locator("h1").inner_text().startswith("Recommendations")
+            browser.close()
+    finally:
+        httpd.shutdown()
