@@ -241,3 +241,14 @@ def test_the_problem_matcher_puts_a_clerk_s_message_on_the_file_and_line(workflo
     assert found[0].group(pattern["file"]) == "data/progress/2019-05-15.yaml"
     assert int(found[0].group(pattern["line"])) == project.line_of("data/progress/2019-05-15.yaml", "status: in progres")
     assert found[0].group(pattern["message"]).startswith('status: "in progres" is not a status')
+
+
+def test_a_pull_request_s_empty_site_address_builds_with_the_default_one(tmp_path):
+    """configure-pages does not run for a pull request, so the workflow passes PORTAL_SITE_URL=""
+    to `make test`; the Makefile then leaves it unset and mkdocs.yml's default address is used."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")} | {"PORTAL_SITE_URL": ""}
+    built = subprocess.run(["make", "--no-print-directory", "build", f"SITE={tmp_path}"], cwd=PROJECT, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stdout + built.stderr
+    robots = (tmp_path / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml\n" in robots
