@@ -116,7 +116,7 @@ def test_without_a_version_given_the_footer_shows_the_checked_out_commit(real_si
 
 
 def edit_links(site: Site, url: str) -> list[str]:
-    aside = site.html(url).select_one("article aside.sp-edit")
+    aside = site.html(url).select_one("article .sp-edit")
     return [a["href"] for a in aside.select("a")] if aside else []
 
 
@@ -129,7 +129,7 @@ def test_minutes_pages_link_to_their_minutes_file_not_the_stub_page(published, p
     for minutes in portal.minutes:
         url = f"minutes/{minutes.id}/"
         assert edit_links(published, url) == [edit(f"data/minutes/{minutes.id}.md")]
-        link = published.html(url).select_one("aside.sp-edit a")
+        link = published.html(url).select_one(".sp-edit a")
         assert link.get_text(strip=True) == f"Suggest a change to data/minutes/{minutes.id}.md"
 
 
@@ -159,7 +159,7 @@ def test_every_edit_link_opens_a_data_file_that_exists(published):
 
 
 def test_no_edit_links_when_the_repository_is_not_given(real_site):
-    assert not [url for url in real_site.pages() if real_site.html(url).select("aside.sp-edit")]
+    assert not [url for url in real_site.pages() if real_site.html(url).select(".sp-edit")]
 
 
 # --- the 404 page in a real browser, served as GitHub Pages serves it ---------------------------
