@@ -112,6 +112,15 @@ def test_without_a_version_given_the_footer_shows_the_checked_out_commit(real_si
     assert footer.endswith(f", version {expected}.")
 
 
+def test_a_version_with_markup_in_it_shows_as_typed(tmp_path):
+    """MkDocs' theme templates do not escape by themselves; the footer partial does."""
+    result = build(PROJECT, tmp_path, PORTAL_VERSION="<b>v1</b>")
+    assert result.returncode == 0, result.stderr
+    footer = Site(tmp_path).html("").select_one("footer .sp-build")
+    assert footer.find("b") is None
+    assert "version <b>v1</b>." in footer.get_text()
+
+
 # --- suggest a change ----------------------------------------------------------------------------
 
 
