@@ -1,5 +1,6 @@
-# The portal's commands. The README, .ci/run and (later) the publishing workflow all call these,
-# so what runs locally, in CI and before publishing cannot drift apart.
+# The portal's commands. The README, .ci/run and the publishing workflow
+# (.github/workflows/portal.yml) all run `make test`, so what runs locally, in CI and before
+# publishing cannot drift apart.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,6 +11,11 @@ ADDRESS ?= 127.0.0.1:8000
 SITE_URL ?= $(or $(PORTAL_SITE_URL),http://127.0.0.1:8000/)
 # Quiets Material's notice about MkDocs 2; the portal's plan for that is in the README.
 export NO_MKDOCS_2_WARNING := 1
+# An empty PORTAL_SITE_URL (a pull request's check has no published address) means "not set", so
+# mkdocs.yml's default address is used rather than none.
+ifeq ($(strip $(PORTAL_SITE_URL)),)
+unexport PORTAL_SITE_URL
+endif
 
 .PHONY: serve build validate pages exports test install install-dev clean
 
@@ -33,8 +39,8 @@ pages: install
 exports: install
 	$(BIN)/python -m macros exports --out docs/data --site-url $(SITE_URL)
 
-## test: install the test tools too, then run the whole test suite
-test: install-dev
+## test: install the test tools too, check the data, build the site (as build does), then run every test
+test: install-dev build
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed

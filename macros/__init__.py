@@ -8,10 +8,11 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from . import clock, provenance
 from .exports import DATASETS, attribution, field_docs, write_exports
 from .load import load_portal
 from .problems import DataProblems
-from .render import DATA_FOLDER, Renderer
+from .render import DATA_FOLDER, Renderer, long_date
 
 
 class DataNotPublishable(SystemExit, Exception):
@@ -27,18 +28,26 @@ def define_env(env):
     """Called by mkdocs-macros at the start of every build."""
     if not env.conf.get("use_directory_urls", True):
         raise DataNotPublishable("mkdocs.yml: the portal's links need use_directory_urls: true — set it back to true")
+    project = Path(env.project_dir)
     try:
-        portal = load_portal(Path(env.project_dir))
+        portal = load_portal(project)
+        built, repository = clock.build_date(), provenance.repository()
     except DataProblems as problems:
         raise DataNotPublishable(problems.report()) from None
+    except (clock.BadBuildDate, provenance.BadRepository) as error:
+        raise DataNotPublishable(str(error)) from None
     site_url = env.conf.get("site_url")
     if not site_url:
         raise DataNotPublishable("mkdocs.yml: the feeds and downloads need the site's address — "
                                  'add site_url: !ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]')
     # The downloads, feeds and calendar go into docs/data/ now, before MkDocs (or Zensical)
     # collects the files, so every builder publishes them. Unchanged files are not rewritten.
-    write_exports(portal, Path(env.project_dir) / env.conf["docs_dir"] / DATA_FOLDER, site_url)
-    renderer = Renderer(portal)
+    write_exports(portal, project / env.conf["docs_dir"] / DATA_FOLDER, site_url)
+    # For the footer (overrides/partials/copyright.html): which build of the portal the pages show.
+    env.conf["extra"]["portal_build"] = {
+        "date": long_date(built), "date_iso": built.isoformat(), "version": provenance.version(project),
+    }
+    renderer = Renderer(portal, repository)
 
     def set_title(title: str) -> None:
         # Themes print the page title unescaped in places (Material's <title> unescapes it), and
@@ -62,7 +71,8 @@ def define_env(env):
     @env.macro
     def data_page() -> str:
         """The Data page: every download and every field, documented from the export models."""
-        return renderer.render("data.html", env.page.url, datasets=DATASETS, field_docs=field_docs,
+        # No "suggest a change" links: the page is generated from the export models, not a data file.
+        return renderer.render("data.html", env.page.url, [], datasets=DATASETS, field_docs=field_docs,
                                attribution=attribution(portal))
 
     @env.macro

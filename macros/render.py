@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from . import model
 from .minutes import minute_anchor, render_markdown
 from .portal import MinutesDoc, Portal
+from .provenance import Repository
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -44,10 +45,12 @@ def status_slug(status: model.Status | model.ActionStatus) -> str:
 
 
 class Renderer:
-    """Renders each kind of page for one loaded Portal."""
+    """Renders each kind of page for one loaded Portal. With a repository, each page ends with
+    "suggest a change" links to the data files it is made from."""
 
-    def __init__(self, portal: Portal):
+    def __init__(self, portal: Portal, repository: Repository | None = None):
         self.portal = portal
+        self.repository = repository
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -68,9 +71,12 @@ class Renderer:
         depth = len([part for part in page_url.split("/") if part])
         return Links(self.portal, "../" * depth)
 
-    def render(self, template: str, page_url: str, **context) -> str:
-        """Render a partial for the page at page_url."""
-        return self.env.get_template(template).render(link=self.links(page_url), **context)
+    def render(self, template: str, page_url: str, files: list[str], **context) -> str:
+        """Render a partial for the page at page_url, made from the data files named in files."""
+        page = self.env.get_template(template).render(link=self.links(page_url), **context)
+        if self.repository is None or not files:
+            return page
+        return page + "\n" + self.env.get_template("_edit.html").render(repository=self.repository, files=files)
 
     # --- one method per page macro -------------------------------------------------------------
 
@@ -83,16 +89,17 @@ class Renderer:
 
     def recommendation_page(self, page_url: str, rec_id: str) -> str:
         rec = self.portal.recommendation(rec_id)
-        return self.render("recommendation.html", page_url, rec=rec, rec_set=self.portal.set_of(rec))
+        files = self.portal.files_of(rec, *self.portal.history(rec))
+        return self.render("recommendation.html", page_url, files, rec=rec, rec_set=self.portal.set_of(rec))
 
     def minutes_page(self, page_url: str, minutes_id: str) -> str:
         minutes = self.portal.minutes_doc(minutes_id)
-        return self.render("minutes.html", page_url, minutes=minutes, meeting=self.portal.meeting_of(minutes),
-                           body=Markup(render_markdown(minutes.body.markdown)))
+        return self.render("minutes.html", page_url, [minutes.file], minutes=minutes,
+                           meeting=self.portal.meeting_of(minutes), body=Markup(render_markdown(minutes.body.markdown)))
 
     def summary(self, page_url: str, name: str) -> str:
         """A page made from the whole portal: home, recommendations, themes, resolutions …"""
-        return self.render(f"{name}.html", page_url)
+        return self.render(f"{name}.html", page_url, self.portal.summary_files(name))
 
 
 class Links:

@@ -83,3 +83,34 @@ def test_without_a_site_address_the_build_stops_and_says_how_to_fix_it(project, 
         define_env(env)
     plain_words(stopped.value.code)
     assert "site_url" in stopped.value.code
+
+
+def test_the_footer_gets_the_build_date_and_version(project, monkeypatch):
+    monkeypatch.setenv("PORTAL_BUILD_DATE", "2026-11-28")
+    monkeypatch.setenv("PORTAL_VERSION", "abc1234")
+    env = FakeEnv(project.root)
+    define_env(env)
+    assert env.conf["extra"]["portal_build"] == {"date": "28 November 2026", "date_iso": "2026-11-28",
+                                                 "version": "abc1234"}
+
+
+def test_edit_links_appear_only_when_the_repository_is_given(project, monkeypatch):
+    monkeypatch.delenv("PORTAL_REPO_URL", raising=False)
+    env = FakeEnv(project.root, url="minutes/cypssc-2019-05-15-item-4/")
+    define_env(env)
+    assert "sp-edit" not in env.macros["minutes_page"]("cypssc-2019-05-15-item-4")
+    monkeypatch.setenv("PORTAL_REPO_URL", "https://github.com/council/portal")
+    define_env(env)
+    markdown = env.macros["minutes_page"]("cypssc-2019-05-15-item-4")
+    assert 'href="https://github.com/council/portal/edit/main/data/minutes/cypssc-2019-05-15-item-4.md"' in markdown
+
+
+@pytest.mark.parametrize("variable, value", [("PORTAL_REPO_URL", "github.com/council/portal"),
+                                             ("PORTAL_BUILD_DATE", "28/11/2026")])
+def test_a_bad_publishing_setting_stops_the_build_with_words_not_a_traceback(project, monkeypatch, plain_words,
+                                                                              variable, value):
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(DataNotPublishable) as stopped:
+        define_env(FakeEnv(project.root))
+    assert stopped.value.code.startswith(f"{variable}=")
+    plain_words(stopped.value.code)
