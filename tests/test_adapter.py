@@ -15,7 +15,7 @@ class FakeEnv:
     def __init__(self, root, url="recommendations/ofsted-2019-r01/"):
         self.project_dir = str(root)
         self.conf = {"use_directory_urls": True, "site_url": "https://example.org/portal/",
-                     "docs_dir": str(root / "docs")}
+                     "docs_dir": str(root / "docs"), "extra": {}}
         self.page = SimpleNamespace(url=url, meta={})
         self.macros = {}
 
