@@ -1,4 +1,4 @@
-"""Commands for clerks and maintainers: python -m macros validate | pages."""
+"""Commands for clerks and maintainers: python -m macros validate | pages | import-minutes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .load import load_portal
+from . import model
+from .importer import decode, import_minutes
+from .load import load_portal, load_record
 from .pages import write_stubs
 from .problems import DataProblems
 
@@ -24,17 +26,80 @@ def main(argv: list[str] | None = None) -> int:
                         help="check every data file, minutes file and page; print what is wrong")
     commands.add_parser("pages", parents=[after],
                         help="create or remove the small pages in docs/ that show each record")
+    importing = commands.add_parser(
+        "import-minutes", parents=[after],
+        help="turn the committee system's text export of one agenda item into a minutes file")
+    importing.add_argument("file", type=Path, help="the exported text file")
+    importing.add_argument("--meeting", required=True, help="the meeting's ID in data/meetings.yaml, e.g. cypssc-2019-05-15")
+    importing.add_argument("--item", required=True, help="the agenda item's number, e.g. 4")
+    importing.add_argument("--out", type=Path, help="where to write it (default: data/minutes/<meeting>-item-<item>.md)")
     args = parser.parse_args(argv)
     try:
-        portal = load_portal(args.root, check_pages=args.command == "validate")
+        return COMMANDS[args.command](args)
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
-    if args.command == "pages":
-        changes = write_stubs(portal, args.root / "docs")
-        print("\n".join(changes) if changes else "Every page is already in step with the data.")
-        return 0
-    count = len(portal.recommendations)
-    print(f"All data is valid: {count} recommendations, {len(portal.updates)} progress updates, "
-          f"{len(portal.meetings)} meetings, {len(portal.minutes)} minutes files.")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    portal = load_portal(args.root)
+    print(f"All data is valid: {len(portal.recommendations)} recommendations, {len(portal.updates)} progress "
+          f"updates, {len(portal.meetings)} meetings, {len(portal.minutes)} minutes files.")
     return 0
+
+
+def _pages(args: argparse.Namespace) -> int:
+    changes = write_stubs(load_portal(args.root, check_pages=False), args.root / "docs")
+    print("\n".join(changes) if changes else "Every page is already in step with the data.")
+    return 0
+
+
+def _import_minutes(args: argparse.Namespace) -> int:
+    meeting = _meeting(args.root, args.meeting)
+    if meeting is None:
+        return 1
+    if not args.file.is_file():
+        print(f"{args.file}: there is no such file — check the name and folder of the exported text", file=sys.stderr)
+        return 1
+    text, notes = decode(args.file.read_bytes())
+    result = import_minutes(text, args.item)
+    out = args.out or args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
+    if not write_new(out, result.markdown(meeting.committee, meeting.date.isoformat())):
+        return 1
+    print(f"Wrote {out}. Next: list the recommendations, themes and resolutions it discusses in its "
+          "front matter, then run: make pages, then make validate")
+    notes += result.notes
+    if notes:
+        print(f"\nCheck these {len(notes)} lines of the export: the text is kept, but the importer could "
+              "not be sure where it belongs.", file=sys.stderr)
+        for line, message in sorted(notes):
+            print(f"{args.file}:{line}: {message}", file=sys.stderr)
+    return 0
+
+
+def _meeting(root: Path, meeting_id: str) -> model.Meeting | None:
+    """The meeting with this ID in data/meetings.yaml, or None after telling the clerk what to do."""
+    meetings = load_record(root, "data/meetings.yaml", model.MeetingsFile).meetings
+    for meeting in meetings:
+        if meeting.id == meeting_id:
+            return meeting
+    known = ", ".join(m.id for m in meetings)
+    print(f'data/meetings.yaml:1: there is no meeting "{meeting_id}" — add it to data/meetings.yaml first '
+          f"(id, committee, date and source), or use one of: {known}", file=sys.stderr)
+    return None
+
+
+def write_new(path: Path, text: str) -> bool:
+    """Write a new file; never replace one that exists (a clerk's work could be lost)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        print(f"{path}: this file already exists, and was left as it is — choose another name with --out, "
+              "or delete the old file first if you really mean to replace it", file=sys.stderr)
+        return False
+    return True
+
+
+COMMANDS = {"validate": _validate, "pages": _pages, "import-minutes": _import_minutes}

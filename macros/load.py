@@ -45,6 +45,19 @@ def load_portal(root: Path, check_pages: bool = True) -> Portal:
     return portal
 
 
+def load_record(root: Path, relative: str, record_type: type[model.Record]) -> model.Record:
+    """One data file read and checked on its own, for commands that need only it."""
+    loader = _Loader(root)
+    path = root / relative
+    if not path.is_file():
+        raise DataProblems([Problem(relative, 1, "this file is missing — restore it from the repository's "
+                                    "history, or create it as the README describes")])
+    record = loader._load_yaml(path, record_type)
+    if loader.problems or record is None:
+        raise DataProblems(loader.problems)
+    return record
+
+
 class _Loader:
     def __init__(self, root: Path):
         self.root = root
