@@ -9,19 +9,23 @@ ADDRESS ?= 127.0.0.1:8000
 # Quiets Material's notice about MkDocs 2; the portal's plan for that is in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate pages test install install-dev clean
+.PHONY: serve build validate safeguard pages test install install-dev clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
-serve: install validate
+serve: install safeguard validate
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
 ## build: install, check the data, and build the site into ./site (stops on any warning)
-build: install validate
+build: install safeguard validate
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 ## validate: check every data file, minutes file and page, and list every problem
 validate: install
 	$(BIN)/python -m macros validate
+
+## safeguard: look through data/ for likely personal data about children and families (runs before every build)
+safeguard: install
+	$(BIN)/python -m macros safeguard
 
 ## pages: create or remove the small pages in docs/ that show each recommendation and minutes file
 pages: install

@@ -1,4 +1,4 @@
-"""Commands for clerks and maintainers: python -m macros validate | pages | import-minutes."""
+"""Commands for clerks and maintainers: python -m macros validate | pages | safeguard | import-minutes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from .importer import decode, import_minutes
 from .load import load_portal, load_record
 from .pages import write_stubs
 from .problems import DataProblems
+from .safeguarding import report, scan
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -26,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="check every data file, minutes file and page; print what is wrong")
     commands.add_parser("pages", parents=[after],
                         help="create or remove the small pages in docs/ that show each record")
+    commands.add_parser("safeguard", parents=[after],
+                        help="look through data/ for likely personal data about children and families")
     importing = commands.add_parser(
         "import-minutes", parents=[after],
         help="turn the committee system's text export of one agenda item into a minutes file")
@@ -51,6 +54,16 @@ def _validate(args: argparse.Namespace) -> int:
 def _pages(args: argparse.Namespace) -> int:
     changes = write_stubs(load_portal(args.root, check_pages=False), args.root / "docs")
     print("\n".join(changes) if changes else "Every page is already in step with the data.")
+    return 0
+
+
+def _safeguard(args: argparse.Namespace) -> int:
+    problems = scan(args.root)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    print("The safeguarding check found no likely personal data in data/. It helps, and does not replace, "
+          "a person reading everything before it is published.")
     return 0
 
 
@@ -102,4 +115,4 @@ def write_new(path: Path, text: str) -> bool:
     return True
 
 
-COMMANDS = {"validate": _validate, "pages": _pages, "import-minutes": _import_minutes}
+COMMANDS = {"validate": _validate, "pages": _pages, "safeguard": _safeguard, "import-minutes": _import_minutes}

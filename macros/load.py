@@ -26,6 +26,7 @@ SINGLE_FILES: dict[str, type[model.Record]] = {
     "resolutions.yaml": model.ResolutionsFile,
     "bodies.yaml": model.BodiesFile,
     "commitments.yaml": model.CommitmentsFile,
+    "safeguarding-allow.yaml": model.SafeguardingAllowList,
 }
 FOLDERS: dict[str, type[model.Record] | None] = {
     "recommendations": model.RecommendationSet,

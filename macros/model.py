@@ -384,3 +384,18 @@ class MinutesFrontMatter(Record):
     recommendations: list[Id] = []
     themes: list[Id] = []
     resolutions: list[Id] = []
+
+
+class AllowedText(Record):
+    """Text the safeguarding check finds that a person has checked and agreed may be published."""
+
+    text: Text  # exactly as it appears in the data, e.g. a council's published switchboard number
+    reason: Text  # why it is not personal data about a child or family
+    reviewed_by: Text
+    reviewed_on: Date
+
+
+class SafeguardingAllowList(Record):
+    """data/safeguarding-allow.yaml: the reviewed exceptions to the safeguarding check."""
+
+    allowed: list[AllowedText] = []
