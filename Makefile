@@ -9,7 +9,7 @@ ADDRESS ?= 127.0.0.1:8000
 # Quiets Material's notice about MkDocs 2; the portal's plan for that is in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate safeguard pages test install install-dev clean
+.PHONY: serve build validate safeguard pages new-minutes new-update import-minutes test install install-dev clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
 serve: install safeguard validate
@@ -30,6 +30,18 @@ safeguard: install
 ## pages: create or remove the small pages in docs/ that show each recommendation and minutes file
 pages: install
 	$(BIN)/python -m macros pages
+
+## new-minutes: start a minutes file, e.g. make new-minutes MEETING=cypssc-2019-06-19 ITEM=5
+new-minutes: install
+	$(BIN)/python -m macros new-minutes --meeting "$(MEETING)" --item "$(ITEM)"
+
+## new-update: start a progress update, e.g. make new-update RECOMMENDATION=ofsted-2019-r03 DATE=2019-09-11
+new-update: install
+	$(BIN)/python -m macros new-update --recommendation "$(RECOMMENDATION)" --date "$(DATE)"
+
+## import-minutes: turn an exported text file into minutes, e.g. make import-minutes FILE=export.txt MEETING=cypssc-2019-06-19 ITEM=5
+import-minutes: install
+	$(BIN)/python -m macros import-minutes "$(FILE)" --meeting "$(MEETING)" --item "$(ITEM)"
 
 ## test: install the test tools too, then run the whole test suite
 test: install-dev

@@ -1,8 +1,10 @@
-"""Commands for clerks and maintainers: python -m macros validate | pages | safeguard | import-minutes."""
+"""Commands for clerks and maintainers: python -m macros validate | pages | safeguard | import-minutes |
+new-minutes | new-update."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from .load import load_portal, load_record
 from .pages import write_stubs
 from .problems import DataProblems
 from .safeguarding import report, scan
+from .scaffold import minutes_template, update_entry, update_template
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument("--meeting", required=True, help="the meeting's ID in data/meetings.yaml, e.g. cypssc-2019-05-15")
     importing.add_argument("--item", required=True, help="the agenda item's number, e.g. 4")
     importing.add_argument("--out", type=Path, help="where to write it (default: data/minutes/<meeting>-item-<item>.md)")
+    new_minutes = commands.add_parser("new-minutes", parents=[after],
+                                      help="start a minutes file for one agenda item, with its front matter filled in")
+    new_minutes.add_argument("--meeting", required=True, help="the meeting's ID in data/meetings.yaml")
+    new_minutes.add_argument("--item", required=True, help="the agenda item's number, e.g. 5")
+    new_update = commands.add_parser("new-update", parents=[after],
+                                     help="start a progress file with one update for a recommendation")
+    new_update.add_argument("--recommendation", required=True, help="the recommendation's ID, e.g. ofsted-2019-r03")
+    new_update.add_argument("--date", required=True, help="the date the progress was reported, YYYY-MM-DD")
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -77,7 +88,7 @@ def _import_minutes(args: argparse.Namespace) -> int:
     text, notes = decode(args.file.read_bytes())
     result = import_minutes(text, args.item)
     out = args.out or args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
-    if not write_new(out, result.markdown(meeting.committee, meeting.date.isoformat())):
+    if not write_new(out, result.markdown(meeting)):
         return 1
     print(f"Wrote {out}. Next: list the recommendations, themes and resolutions it discusses in its "
           "front matter, then run: make pages, then make validate")
@@ -87,6 +98,44 @@ def _import_minutes(args: argparse.Namespace) -> int:
               "not be sure where it belongs.", file=sys.stderr)
         for line, message in sorted(notes):
             print(f"{args.file}:{line}: {message}", file=sys.stderr)
+    return 0
+
+
+def _new_minutes(args: argparse.Namespace) -> int:
+    meeting = _meeting(args.root, args.meeting)
+    if meeting is None:
+        return 1
+    path = args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
+    if not write_new(path, minutes_template(meeting, args.item)):
+        return 1
+    print(f"Wrote {path}. Next: write the title, paste the minutes under their ### headings, then run: "
+          "make pages, then make validate")
+    return 0
+
+
+def _new_update(args: argparse.Namespace) -> int:
+    try:
+        date = dt.date.fromisoformat(args.date).isoformat()
+    except ValueError:
+        print(f'--date "{args.date}" is not a date written YYYY-MM-DD — write it like 2019-09-11', file=sys.stderr)
+        return 1
+    recommendations = {rec.id: rec for path in sorted((args.root / "data" / "recommendations").glob("*.yaml"))
+                       for rec in load_record(args.root, path.relative_to(args.root).as_posix(),
+                                              model.RecommendationSet).recommendations}
+    recommendation = recommendations.get(args.recommendation)
+    if recommendation is None:
+        print(f'there is no recommendation "{args.recommendation}" in data/recommendations/ — use one of: '
+              f"{', '.join(recommendations)}", file=sys.stderr)
+        return 1
+    meetings = load_record(args.root, "data/meetings.yaml", model.MeetingsFile).meetings
+    meeting = next((m for m in meetings if m.date.isoformat() == date), None)
+    path = args.root / "data" / "progress" / f"{date}.yaml"
+    if path.exists():
+        print(f"{path} already exists, so it was left as it is. To add this update to it, paste these lines "
+              f"at the end of its updates: list:\n\n{update_entry(recommendation, date, meeting)}", file=sys.stderr)
+        return 1
+    write_new(path, update_template(recommendation, date, meeting))
+    print(f"Wrote {path}. Next: fill in the status, summary and source, then run: make validate")
     return 0
 
 
@@ -115,4 +164,5 @@ def write_new(path: Path, text: str) -> bool:
     return True
 
 
-COMMANDS = {"validate": _validate, "pages": _pages, "safeguard": _safeguard, "import-minutes": _import_minutes}
+COMMANDS = {"validate": _validate, "pages": _pages, "safeguard": _safeguard, "import-minutes": _import_minutes,
+            "new-minutes": _new_minutes, "new-update": _new_update}

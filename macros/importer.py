@@ -9,11 +9,11 @@ where it was found and reported with its line number, never dropped.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
-import yaml
+from . import model
+from .scaffold import minutes_front_matter
 
 # Spaces a word processor leaves behind: tabs, non-breaking and other Unicode spaces, zero-width ones.
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -58,36 +58,9 @@ class Imported:
     body: str
     notes: list[tuple[int, str]] = field(default_factory=list)
 
-    def markdown(self, committee: str, date: str) -> str:
+    def markdown(self, meeting: model.Meeting) -> str:
         """The whole minutes file: front matter filled in, then the body."""
-        front = [
-            "---",
-            f"committee: {yaml_text(committee)}",
-            f"date: {date}",
-            f"item: {yaml_text(self.item)}",
-        ]
-        if self.title is None:
-            front.append("# The export had no title line: write the agenda item's title after the colon.")
-        front.append(f"title: {yaml_text(self.title) if self.title else ''}".rstrip())
-        if self.report:
-            front.append(f"report: {yaml_text(self.report)}")
-        front += [
-            "# Add what this item discussed, using the IDs in data/, for example:",
-            "# recommendations:",
-            "#   - ofsted-2019-r01",
-            "# themes: and resolutions: are written the same way.",
-            "---",
-            "",
-        ]
-        return "\n".join(front) + "\n" + self.body
-
-
-def yaml_text(value: str) -> str:
-    """A value for one front-matter line: as typed when YAML reads it back unchanged, else quoted."""
-    if "\n" in value or re.search(r":\s|\s#|:$|^[\s\-?:,\[\]{}#&*!|>'\"%@`]|\s$", value):
-        return json.dumps(value, ensure_ascii=False)
-    plain = yaml.safe_load(value) == value  # not a number, date, yes/no or null to other YAML readers
-    return value if plain else json.dumps(value, ensure_ascii=False)
+        return minutes_front_matter(meeting, self.item, self.title, self.report) + self.body
 
 
 def decode(data: bytes) -> tuple[str, list[tuple[int, str]]]:

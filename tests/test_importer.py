@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.importer import decode, import_minutes, yaml_text
+from macros import model
+from macros.importer import decode, import_minutes
+from macros.scaffold import yaml_text
 from macros.minutes import parse_body, plain_text, render_markdown, split_front_matter
 from macros.yamlload import read_yaml
 
@@ -19,6 +21,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 SEED = PROJECT / "tests" / "fixtures" / "seed" / "minutes-cypssc-ofsted-item4.txt"
 SHIPPED = PROJECT / "data" / "minutes" / "cypssc-2019-05-15-item-4.md"
 FIXTURES = PROJECT / "tests" / "fixtures" / "import"
+MEETING = model.Meeting(id="cypssc-2019-05-15", committee="cypssc", date="2019-05-15", source={"document": "x"})
 
 
 def imported(name: str, item: str):
@@ -48,7 +51,7 @@ def words_in_order(source: str, shown: str) -> list[str]:
 def test_the_seed_export_becomes_the_shipped_minutes_body_exactly():
     result = import_minutes(SEED.read_text(encoding="utf-8"), "4")
     _, shipped_body, _ = split_front_matter(SHIPPED.read_text(encoding="utf-8"))
-    _, body, _ = split_front_matter(result.markdown("cypssc", "2019-05-15"))
+    _, body, _ = split_front_matter(result.markdown(MEETING))
     assert plain_text(render_markdown(body)) == plain_text(render_markdown(shipped_body))
     assert body == shipped_body
     assert result.notes == []
@@ -56,7 +59,7 @@ def test_the_seed_export_becomes_the_shipped_minutes_body_exactly():
 
 def test_the_seed_front_matter_matches_the_shipped_file():
     result = import_minutes(SEED.read_text(encoding="utf-8"), "4")
-    front = read_yaml(split_front_matter(result.markdown("cypssc", "2019-05-15"))[0], "x").data
+    front = read_yaml(split_front_matter(result.markdown(MEETING))[0], "x").data
     shipped = read_yaml(split_front_matter(SHIPPED.read_text(encoding="utf-8"))[0], "x").data
     assert front == {key: shipped[key] for key in ("committee", "date", "item", "title", "report")}
 
@@ -142,7 +145,7 @@ def test_curly_quotes_are_kept_and_stray_spacing_folded():
     assert result.report == "Report by the Director of Law and Assurance."
     assert "### 5.1\n\n\u201cWe accept\u201d, said the Leader, \u2018without reservation\u2019.\n\n" in result.body
     assert "- \u2018Children First\u2019 is the working title.\n- Members noted the £5m budget.\n" in result.body
-    front = read_yaml(split_front_matter(result.markdown("cypssc", "2019-06-19"))[0], "x")
+    front = read_yaml(split_front_matter(result.markdown(MEETING))[0], "x")
     assert front.problems == [] and front.data["title"] == result.title
 
 
@@ -171,7 +174,7 @@ def test_a_windows_1252_export_with_crlf_line_ends_is_read_with_a_note():
 def test_an_export_with_no_title_or_minutes_says_so():
     result = import_minutes("Minutes:\n\nThe meeting was inquorate.\n", "3")
     assert [line for line, _ in result.notes] == [1, 1, 3]
-    front = read_yaml(split_front_matter(result.markdown("cypssc", "2019-06-19"))[0], "x").data
+    front = read_yaml(split_front_matter(result.markdown(MEETING))[0], "x").data
     assert front["title"] is None  # left for the clerk, and validation says "title has no value"
 
 
