@@ -18,8 +18,10 @@ def escape(text: str) -> str:
 
 
 def mistakes_list() -> str:
-    return "".join(f"- **{escape(case['mistake'])}.** The check says: “{escape(case['message'])}”\n"
-                   for case in CORPUS if case.get("guide") and case["message"])
+    """Each common mistake, then its message as code: exactly what the check prints."""
+    cases = [case for case in CORPUS if case.get("guide") and case["message"]]
+    assert not any("`" in case["message"] for case in cases)
+    return "".join(f"- **{escape(case['mistake'])}.** The check says: `{case['message']}`\n" for case in cases)
 
 
 def test_the_guide_lists_the_common_messages_from_the_mistake_corpus():
