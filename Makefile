@@ -9,14 +9,14 @@ ADDRESS ?= 127.0.0.1:8000
 # Quiets Material's notice about MkDocs 2; the portal's plan for that is in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate safeguard pages new-minutes new-update import-minutes test install install-dev clean
+.PHONY: serve build validate safeguard schemas pages new-minutes new-update import-minutes test install install-dev clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
-serve: install safeguard validate
+serve: install safeguard validate schemas
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
 ## build: install, check the data, and build the site into ./site (stops on any warning)
-build: install safeguard validate
+build: install safeguard validate schemas
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 ## validate: check every data file, minutes file and page, and list every problem
@@ -26,6 +26,10 @@ validate: install
 ## safeguard: look through data/ for likely personal data about children and families (runs before every build)
 safeguard: install
 	$(BIN)/python -m macros safeguard
+
+## schemas: write the JSON Schema of every data file into docs/schemas/ (published with the site; editors use them)
+schemas: install
+	$(BIN)/python -m macros schemas
 
 ## pages: create or remove the small pages in docs/ that show each recommendation and minutes file
 pages: install

@@ -1,5 +1,5 @@
-"""Commands for clerks and maintainers: python -m macros validate | pages | safeguard | import-minutes |
-new-minutes | new-update."""
+"""Commands for clerks and maintainers: python -m macros validate | pages | safeguard | schemas |
+import-minutes | new-minutes | new-update."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .load import load_portal, load_record
 from .pages import write_stubs
 from .problems import DataProblems
 from .safeguarding import report, scan
+from .schemas import write_schemas
 from .scaffold import minutes_template, update_entry, update_template
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -32,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="create or remove the small pages in docs/ that show each record")
     commands.add_parser("safeguard", parents=[after],
                         help="look through data/ for likely personal data about children and families")
+    commands.add_parser("schemas", parents=[after],
+                        help="write the JSON Schema of every data file into docs/schemas/ for editors and the site")
     importing = commands.add_parser(
         "import-minutes", parents=[after],
         help="turn the committee system's text export of one agenda item into a minutes file")
@@ -75,6 +78,11 @@ def _safeguard(args: argparse.Namespace) -> int:
         return 1
     print("The safeguarding check found no likely personal data in data/. It helps, and does not replace, "
           "a person reading everything before it is published.")
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    print("\n".join(f"wrote {name}" for name in write_schemas(args.root)))
     return 0
 
 
@@ -164,5 +172,6 @@ def write_new(path: Path, text: str) -> bool:
     return True
 
 
-COMMANDS = {"validate": _validate, "pages": _pages, "safeguard": _safeguard, "import-minutes": _import_minutes,
+COMMANDS = {"validate": _validate, "pages": _pages, "safeguard": _safeguard, "schemas": _schemas,
+            "import-minutes": _import_minutes,
             "new-minutes": _new_minutes, "new-update": _new_update}

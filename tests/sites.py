@@ -16,8 +16,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def add_build_files(root: Path) -> None:
-    """Put what a build needs beside a copied data/ and docs/: the config and the macros package."""
+    """Put what a build needs beside a copied data/ and docs/: the config, the theme overrides and the
+    macros package."""
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(PROJECT / "overrides", root / "overrides")
     shutil.copytree(PROJECT / "macros", root / "macros", ignore=shutil.ignore_patterns("__pycache__"))
 
 
