@@ -25,8 +25,8 @@ BULLETS = {  # the symbol starting a line → list level (Word's Symbol/Wingding
 BULLET = re.compile(r"^(\S)\s+(\S.*)$")
 MINUTE = re.compile(r"^(\d+(?:\.\d+)+)\.?(?:\s+(\S.*))?$")
 ORDERED = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
-SUBHEADING = re.compile(r"^(minutes|decisions?)\s*:?\s*(.*)$", re.IGNORECASE)
-AGENDA_ITEM = re.compile(r"^(?:agenda\s+)?item(?:\s+(?:no\.?\s*)?(\d+))?\s*[.:]?$", re.IGNORECASE)
+SUBHEADING = re.compile(r"^(minutes|decisions?)\s*(?::\s*(.*))?$", re.IGNORECASE)  # text after it needs the colon
+AGENDA_ITEM = re.compile(r"^(?:agenda\s+)?item(?:\s+(?:no\.?\s*)?(\d+))?\s*[.:]?(?:\s+[–-]?\s*(\S.*))?$", re.IGNORECASE)
 LONE_NUMBER = re.compile(r"^(\d+)\.?$")
 REPORT = re.compile(r"^reports?\s+(by|of|from)\b", re.IGNORECASE)
 SYMBOL_START = re.compile(r"^([^\w\s#'\"‘’“”(£$€\[])\s+\S")
@@ -126,11 +126,13 @@ class _Reader:
             return False
         label = AGENDA_ITEM.fullmatch(line)
         lone = LONE_NUMBER.fullmatch(line)
-        if self.title is None and (label or lone):
+        if self.title is None and (label or lone) and not (label and label.group(2) and not label.group(1)):
             found = (label.group(1) if label else lone.group(1))
             if found and found != self.item:
                 self.notes.append((number, f'the export says agenda item {found}, but the import was asked '
                                            f'for item {self.item} — check --item'))
+            if label and label.group(2):
+                self.title = label.group(2)  # "Agenda item 4: Ofsted Inspection …" on one line
             self.joinable = False
             return True
         if self.title is None:

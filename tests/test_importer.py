@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -169,6 +168,15 @@ def test_a_windows_1252_export_with_crlf_line_ends_is_read_with_a_note():
     result = import_minutes(text, "4")
     assert result.body.endswith("### 4.1\n\nThe Council\u2019s offer costs £2m.\n")
     assert decode("\ufeffAgenda item".encode("utf-8")) == ("Agenda item", [])
+
+
+def test_an_item_number_and_title_on_one_line_and_words_that_only_look_like_subheadings():
+    text = ("Agenda item 6: Children First – Progress\n\nMinutes:\n\n6.1 Minutes of the Improvement Board were "
+            "noted.\n\nDecisions taken by Cabinet were explained.\n\n6.2 Decision: to note the report.\n")
+    result = import_minutes(text, "6")
+    assert (result.title, result.notes) == ("Children First – Progress", [])
+    assert result.body == ("## Minutes\n\n### 6.1\n\nMinutes of the Improvement Board were noted.\n\n"
+                           "Decisions taken by Cabinet were explained.\n\n### 6.2\n\nDecision: to note the report.\n")
 
 
 def test_an_export_with_no_title_or_minutes_says_so():
