@@ -23,7 +23,7 @@ BULLETS = {  # the symbol starting a line → list level (Word's Symbol/Wingding
     "Ø": 2, "o": 2, "◦": 2, "▪": 2, "§": 2, "➢": 2, "\uf0a7": 2, "\uf0d8": 2, "\uf0fc": 2,
 }
 BULLET = re.compile(r"^(\S)\s+(\S.*)$")
-MINUTE = re.compile(r"^(\d+(?:\.\d+)+)\.?(?:\s+(\S.*))?$")
+MINUTE = re.compile(r"^(\d+(?:\.\d+)+)\.?(?:\s+(\S.*)|(?=[A-Z‘“])(.+))?$")  # "4.1The …": space lost
 ORDERED = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
 SUBHEADING = re.compile(r"^(minutes|decisions?)\s*(?::\s*(.*))?$", re.IGNORECASE)  # text after it needs the colon
 AGENDA_ITEM = re.compile(r"^(?:agenda\s+)?item(?:\s+(?:no\.?\s*)?(\d+))?\s*[.:]?(?:\s+[–-]?\s*(\S.*))?$", re.IGNORECASE)
@@ -160,8 +160,8 @@ class _Reader:
             self.blocks.append(Block("heading", minute.group(1), number, level=3 + (minute.group(1).count(".") > 1),
                             number=minute.group(1)))
             self.joinable = False
-            if minute.group(2):
-                self.blocks.append(Block("paragraph", minute.group(2), number))
+            if minute.group(2) or minute.group(3):
+                self.blocks.append(Block("paragraph", minute.group(2) or minute.group(3), number))
                 self.joinable = True
             return
         if self.minute is None and not minute:

@@ -144,6 +144,7 @@ def test_curly_quotes_are_kept_and_stray_spacing_folded():
     assert result.report == "Report by the Director of Law and Assurance."
     assert "### 5.1\n\n\u201cWe accept\u201d, said the Leader, \u2018without reservation\u2019.\n\n" in result.body
     assert "- \u2018Children First\u2019 is the working title.\n- Members noted the £5m budget.\n" in result.body
+    assert result.body.endswith("### 5.2\n\nThe Chairman closed the item.\n")  # no space after the number
     front = read_yaml(split_front_matter(result.markdown(MEETING))[0], "x")
     assert front.problems == [] and front.data["title"] == result.title
 
