@@ -13,7 +13,7 @@ from .importer import decode, import_minutes
 from .load import load_portal, load_record
 from .pages import write_stubs
 from .problems import DataProblems
-from .safeguarding import report, scan
+from .safeguarding import allowed_texts, report, scan, scan_text
 from .schemas import write_schemas
 from .scaffold import minutes_template, update_entry, update_template
 
@@ -96,7 +96,8 @@ def _import_minutes(args: argparse.Namespace) -> int:
     text, notes = decode(args.file.read_bytes())
     result = import_minutes(text, args.item)
     out = args.out or args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
-    if not write_new(out, result.markdown(meeting)):
+    minutes = result.markdown(meeting)
+    if not write_new(out, minutes):
         return 1
     print(f"Wrote {out}. Next: list the recommendations, themes and resolutions it discusses in its "
           "front matter, then run: make pages, then make validate")
@@ -106,6 +107,9 @@ def _import_minutes(args: argparse.Namespace) -> int:
               "not be sure where it belongs.", file=sys.stderr)
         for line, message in sorted(notes):
             print(f"{args.file}:{line}: {message}", file=sys.stderr)
+    findings = scan_text(minutes, str(out), allowed_texts(args.root))
+    if findings:  # said now, while the clerk has the export open; the build would stop on them anyway
+        print("\n" + report(findings), file=sys.stderr)
     return 0
 
 
