@@ -17,19 +17,27 @@ ifeq ($(strip $(PORTAL_SITE_URL)),)
 unexport PORTAL_SITE_URL
 endif
 
-.PHONY: serve build validate pages exports test install install-dev clean
+.PHONY: serve build validate safeguard schemas pages exports new-minutes new-update import-minutes test install install-dev clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
-serve: install validate
+serve: install safeguard validate schemas
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
 ## build: install, check the data, and build the site into ./site (stops on any warning)
-build: install validate exports
+build: install safeguard validate schemas exports
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 ## validate: check every data file, minutes file and page, and list every problem
 validate: install
 	$(BIN)/python -m macros validate
+
+## safeguard: look through data/ for likely personal data about children and families (runs before every build)
+safeguard: install
+	$(BIN)/python -m macros safeguard
+
+## schemas: write the JSON Schema of every data file into docs/schemas/ (published with the site; editors use them)
+schemas: install
+	$(BIN)/python -m macros schemas
 
 ## pages: create or remove the small pages in docs/ that show each recommendation and minutes file
 pages: install
@@ -38,6 +46,18 @@ pages: install
 ## exports: write the open data downloads, Atom feeds and meetings calendar into docs/data/
 exports: install
 	$(BIN)/python -m macros exports --out docs/data --site-url $(SITE_URL)
+
+## new-minutes: start a minutes file, e.g. make new-minutes MEETING=cypssc-2019-06-19 ITEM=5
+new-minutes: install
+	$(BIN)/python -m macros new-minutes --meeting "$(MEETING)" --item "$(ITEM)"
+
+## new-update: start a progress update, e.g. make new-update RECOMMENDATION=ofsted-2019-r03 DATE=2019-09-11
+new-update: install
+	$(BIN)/python -m macros new-update --recommendation "$(RECOMMENDATION)" --date "$(DATE)"
+
+## import-minutes: turn an exported text file into minutes, e.g. make import-minutes FILE=export.txt MEETING=cypssc-2019-06-19 ITEM=5
+import-minutes: install
+	$(BIN)/python -m macros import-minutes "$(FILE)" --meeting "$(MEETING)" --item "$(ITEM)"
 
 ## test: install the test tools too, check the data, build the site (as build does), then run every test
 test: install-dev build

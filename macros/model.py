@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -120,7 +121,9 @@ def _pattern(regex: str, message: str):
 
 
 Text = Annotated[str, Field(min_length=1)]
-Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+# Each WithJsonSchema says how the type looks to an editor reading the YAML (macros/schemas.py).
+Date = Annotated[dt.date, BeforeValidator(_iso_date), WithJsonSchema(
+    {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "A date written YYYY-MM-DD, e.g. 2019-05-15"})]
 Id = Annotated[
     str,
     _pattern(
@@ -128,6 +131,8 @@ Id = Annotated[
         '"{value}" is not a usable ID — IDs use lower-case letters, digits and single hyphens, '
         "for example ofsted-2019-r01",
     ),
+    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                    "description": "An ID: lower-case letters, digits and single hyphens, e.g. ofsted-2019-r01"}),
 ]
 MinuteNumber = Annotated[
     str,
@@ -135,6 +140,9 @@ MinuteNumber = Annotated[
         r"\d+(\.\d+)*",
         '"{value}" is not a minute number — write it as in the minutes, for example 4.3',
     ),
+    # An editor reads `minute: 4.3` as a number; the portal keeps it as the text written.
+    WithJsonSchema({"type": ["string", "number"], "pattern": r"^\d+(\.\d+)*$",
+                    "description": "A minute number as in the minutes, e.g. 4.3"}),
 ]
 Link = Annotated[
     str,
@@ -143,6 +151,7 @@ Link = Annotated[
         '"{value}" is not a web link the portal can publish — links must start with https:// '
         "(or http://) and contain no spaces",
     ),
+    WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$", "description": "A web link starting https://"}),
 ]
 StatusWord = Annotated[Status, _vocabulary(Status, "a status")]
 ActionStatusWord = Annotated[ActionStatus, _vocabulary(ActionStatus, "an action status")]
@@ -384,3 +393,18 @@ class MinutesFrontMatter(Record):
     recommendations: list[Id] = []
     themes: list[Id] = []
     resolutions: list[Id] = []
+
+
+class AllowedText(Record):
+    """Text the safeguarding check finds that a person has checked and agreed may be published."""
+
+    text: Text  # exactly as it appears in the data, e.g. a council's published switchboard number
+    reason: Text  # why it is not personal data about a child or family
+    reviewed_by: Text
+    reviewed_on: Date
+
+
+class SafeguardingAllowList(Record):
+    """data/safeguarding-allow.yaml: the reviewed exceptions to the safeguarding check."""
+
+    allowed: list[AllowedText] = []
