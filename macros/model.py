@@ -381,6 +381,6 @@ class MinutesFrontMatter(Record):
     item: Text
     title: Text
     report: Text | None = None
-    recommendations: list[Id] = []
-    themes: list[Id] = []
-    resolutions: list[Id] = []
+    # What each minute discusses: minute number -> IDs of recommendations, themes and
+    # resolutions, e.g.  4.3: [ofsted-2019-r01, ofsted-2019-r02]. Each ID names one record.
+    minutes: dict[MinuteNumber, list[Id]] = {}

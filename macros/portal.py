@@ -148,22 +148,26 @@ class Portal:
         return [u for _, u in ordered[:limit]]
 
     def discussed_at(self, rec: model.Recommendation) -> list[tuple[MinutesDoc, list[str]]]:
-        """Minutes that discuss a recommendation, newest meeting first, each with the minute
-        numbers that its record, updates and evidence cite."""
-        cited: dict[str, set[str]] = {}
-        for src in self._sources_about(rec):
-            found = self.minutes_with(src.meeting, src.minute) if src.meeting and src.minute else None
-            if found:
-                cited.setdefault(found.id, set()).add(src.minute)
-        docs = [m for m in self.minutes if rec.id in m.front.recommendations or m.id in cited]
-        docs.sort(key=lambda m: (m.front.date, m.front.item), reverse=True)
-        return [(m, sorted(cited.get(m.id, ()), key=minute_order)) for m in docs]
+        """Minutes files whose clerk marked a minute as discussing a recommendation, newest
+        meeting first, each with those minute numbers in order."""
+        found = []
+        for minutes in self.minutes:
+            numbers = [n for n, ids in minutes.front.minutes.items() if rec.id in ids]
+            if numbers:
+                found.append((minutes, sorted(numbers, key=minute_order)))
+        return sorted(found, key=lambda f: (f[0].front.date, f[0].front.item), reverse=True)
 
-    def _sources_about(self, rec: model.Recommendation) -> Iterator[model.Source]:
-        yield rec.source
-        for update in self.history(rec):
-            yield update.source
-            yield from (item.source for item in update.evidence)
+    def referable(self, record_id: str) -> list[tuple[str, BaseModel]]:
+        """Every record a minute may be marked as discussing with this ID, as (kind, record)."""
+        found: list[tuple[str, BaseModel]] = [("recommendation", r) for r in self.recommendations if r.id == record_id]
+        found += [(kind, record) for kind, record in (("theme", self.theme(record_id)),
+                                                      ("resolution", self.resolution(record_id))) if record]
+        return found
+
+    def minute_refs(self, minutes: MinutesDoc) -> dict[str, list[tuple[str, BaseModel]]]:
+        """What each minute of a file discusses, as (kind, record) pairs, for minutes that say."""
+        return {number: [pair for record_id in ids for pair in self.referable(record_id)[:1]]
+                for number, ids in minutes.front.minutes.items()}
 
     def commitments_for(self, rec: model.Recommendation) -> list[model.Commitment]:
         return [c for c in self.commitments if rec.id in c.recommendations]

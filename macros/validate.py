@@ -198,5 +198,26 @@ class _Checks:
                 f"there is no meeting of {front.committee} on {front.date} in data/meetings.yaml — "
                 "add the meeting there, or correct the committee or date here",
             )
-        for kind, field in (("recommendation", "recommendations"), ("theme", "themes"), ("resolution", "resolutions")):
-            self.refs(front, field, getattr(front, field), kind)
+        numbers = list(minutes.body.minutes)
+        for number, ids in front.minutes.items():
+            if number not in minutes.body.minutes:
+                self.problem(front, ("minutes", number),
+                             f"this file has no minute {number}, so nothing can be marked as discussed there — "
+                             f"its minutes are {', '.join(numbers)}; check the number")
+            for index, record_id in enumerate(ids):
+                self.check_minute_ref(front, ("minutes", number, index), record_id)
+
+    def check_minute_ref(self, front: model.MinutesFrontMatter, names: tuple, record_id: str) -> None:
+        """A minute's reference names exactly one recommendation, theme or resolution."""
+        if not all(self.complete(kind) for kind in ("recommendation", "theme", "resolution")):
+            return
+        found = self.portal.referable(record_id)
+        if not found:
+            self.problem(front, names,
+                         f'there is no recommendation, theme or resolution with the ID "{record_id}" — check the '
+                         "spelling against data/recommendations/, data/themes.yaml and data/resolutions.yaml")
+        elif len(found) > 1:
+            both = " and a ".join(kind for kind, _ in found)
+            self.problem(front, names,
+                         f'the ID "{record_id}" belongs to both a {both}, so the portal cannot tell which is meant '
+                         "— give one of them a different ID")

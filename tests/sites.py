@@ -16,9 +16,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def add_build_files(root: Path) -> None:
-    """Put what a build needs beside a copied data/ and docs/: the config and the macros package."""
+    """Put what a build needs beside a copied data/ and docs/: the config, the macros package and the theme overrides."""
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(PROJECT / "macros", root / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PROJECT / "overrides", root / "overrides")
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:

@@ -185,3 +185,22 @@ def test_each_resolution_shows_what_it_asks_who_when_it_reports_back_and_a_dated
         assert facts["Reports back"].startswith("11 September 2019 (the September meeting)")
         assert facts["Status"].startswith("Open as at 15 May 2019")
         assert " ".join(resolution.text.split()) in card.find("blockquote").get_text(" ", strip=True)
+
+
+def test_recommendation_pages_link_to_exactly_the_minutes_marked_as_discussing_them(site, portal):
+    from references import backlinks, links_under_minutes, marked, newest_meeting_first
+
+    assert marked(portal)  # the real minutes do mark what they discuss
+    assert backlinks(site, portal) == marked(portal)
+    assert links_under_minutes(site, portal) == marked(portal)
+    newest_meeting_first(site, portal)
+
+
+def test_each_minute_links_to_the_themes_and_resolutions_it_discusses(site, portal):
+    url = "minutes/cypssc-2019-05-15-item-4/"
+    content = site.content(url)
+    themes = content.find(id="minute-4.6").find_next_sibling(class_="sp-minute-refs")
+    assert [a.get_text() for a in themes.select("a")] == [t.name for t in portal.themes.themes]
+    resolutions = content.find(id="minute-4.8").find_next_sibling(class_="sp-minute-refs")
+    assert [site.resolve(url, a["href"]) for a in resolutions.select("a")] == [
+        ("resolutions/", r.id) for r in portal.resolutions]
