@@ -9,7 +9,7 @@ ADDRESS ?= 127.0.0.1:8000
 # Quiets Material's notice about MkDocs 2; the portal's plan for that is in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate pages test install install-dev clean
+.PHONY: serve build validate pages test install install-dev clean example
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
 serve: install validate
@@ -26,6 +26,11 @@ validate: install
 ## pages: create or remove the small pages in docs/ that show each recommendation and minutes file
 pages: install
 	$(BIN)/python -m macros pages
+
+## example: check and build the FICTIONAL example council (examples/harrowmere) into ./site-example
+example: install
+	$(BIN)/python -m macros --root examples/harrowmere validate
+	$(BIN)/mkdocs build --strict -f examples/harrowmere/mkdocs.yml --site-dir $(CURDIR)/site-example
 
 ## test: install the test tools too, then run the whole test suite
 test: install-dev
@@ -46,4 +51,4 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(SITE) .pytest_cache
+	rm -rf $(VENV) $(SITE) site-example .pytest_cache

@@ -226,12 +226,34 @@ class Owner(Record):
     source: Source
 
 
+class TargetRevision(Record):
+    """A target date that slipped: when the new date was reported, the new date, and why."""
+
+    reported: Date
+    new_target: Date
+    reason: Text
+    source: Source
+
+
+class Target(Record):
+    """When something is due: the original date, and every revision since. Slips are never removed."""
+
+    original: Date
+    source: Source
+    revisions: list[TargetRevision] = []
+
+    @property
+    def current(self) -> dt.date:
+        return self.revisions[-1].new_target if self.revisions else self.original
+
+
 class Recommendation(Record):
     id: Id
     ref: Text  # the short reference readers see, e.g. "R01"
     title: Text | None = None  # left out when no source gives it: shown as "title to be confirmed"
     owner: Owner | None = None
     note: Text | None = None
+    target: Target | None = None  # only where a source gives a target date
     source: Source
 
 
@@ -371,6 +393,70 @@ class ProgressFile(Record):
     """data/progress/<date>.yaml: progress updates, one entry per recommendation updated."""
 
     updates: list[ProgressUpdate] = Field(min_length=1)
+
+
+class MinuteRef(Record):
+    """A minute of a meeting in this portal: where something was agreed or closed."""
+
+    meeting: Id
+    minute: MinuteNumber
+
+
+class Action(Record):
+    """Something the committee asked for at a meeting, tracked until it is reported done."""
+
+    id: Id
+    agreed: MinuteRef  # the meeting and minute where the committee agreed it
+    what: Text
+    who: Text
+    # A date (YYYY-MM-DD), a meeting's ID, or how the minutes name a meeting ("the September
+    # meeting", its also_known_as in data/meetings.yaml): a meeting is due on its date.
+    due: Text
+    status: ActionStatusWord
+    closed: MinuteRef | None = None  # where it was reported done or withdrawn
+    recommendations: list[Id] = []
+
+    @model_validator(mode="after")
+    def _closed_where(self) -> Action:
+        if self.status != ActionStatus.OPEN and self.closed is None:
+            raise _problem("closed_missing", "an action that is {status} needs the minute where that was "
+                           "reported — add closed: with its meeting: and minute:", status=self.status.value)
+        if self.status == ActionStatus.OPEN and self.closed is not None:
+            raise _problem("closed_open", "this action is open but says where it was closed — change status: "
+                           "to done or withdrawn, or delete the closed: lines")
+        return self
+
+
+class ActionsFile(Record):
+    """data/actions.yaml: actions the committee agreed at its meetings, beyond its resolutions."""
+
+    actions: list[Action] = Field(min_length=1)
+
+
+class MetricPoint(Record):
+    date: Date  # the date the figure applies to
+    value: float
+    source: Source
+
+
+class Metric(Record):
+    """data/metrics/<id>.yaml: one measure over time, e.g. average caseload per social worker."""
+
+    id: Id
+    title: Text
+    unit: Text  # every point has this unit, e.g. "children per social worker" or "%"
+    description: Text
+    target: float | None = None
+    target_source: Source | None = None
+    recommendations: list[Id] = []
+    points: list[MetricPoint] = []  # none yet: the page says there is no data yet
+
+    @model_validator(mode="after")
+    def _target_is_sourced(self) -> Metric:
+        if (self.target is None) != (self.target_source is None):
+            raise _problem("target_source", "a target needs its source and a source needs its target — write "
+                           "both target: and target_source:, or neither")
+        return self
 
 
 class MinutesFrontMatter(Record):

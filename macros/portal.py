@@ -70,6 +70,8 @@ class Portal:
     commitments: list[model.Commitment]
     updates: list[model.ProgressUpdate]
     minutes: list[MinutesDoc]
+    actions: list[model.Action]
+    metrics: list[model.Metric]
     locations: Locations = field(repr=False)
     # Files (e.g. "meetings.yaml") or folders (e.g. "progress") that held a record that could not
     # be read. Checks that need every record of that kind stay quiet rather than mislead.
@@ -109,6 +111,18 @@ class Portal:
         if meeting is None:
             return None
         return next((m for m in self.minutes_of(meeting) if number in m.body.minutes), None)
+
+    def meeting_named(self, name: str) -> model.Meeting | None:
+        """A meeting by its ID or by how the minutes name it ("the September meeting")."""
+        return next((m for m in self.meetings if name in (m.id, m.also_known_as)), None)
+
+    def due_date(self, action: model.Action) -> dt.date | None:
+        """An action's due date: its date, or the date of the meeting it is due at."""
+        try:
+            return dt.date.fromisoformat(action.due)
+        except ValueError:
+            meeting = self.meeting_named(action.due)
+            return meeting.date if meeting else None
 
     def committee(self, committee_id: str) -> model.Committee | None:
         return next((c for c in self.site.committees if c.id == committee_id), None)

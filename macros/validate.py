@@ -22,6 +22,8 @@ FILES_OF = {
     "meeting": "data/meetings.yaml",
     "minutes": "data/minutes/",
     "progress": "data/progress/",
+    "action": "data/actions.yaml",
+    "metric": "data/metrics/",
 }
 
 
@@ -69,6 +71,15 @@ class _Checks:
         for resolution in portal.resolutions:
             self.check_resolution(resolution)
         self.check_updates()
+        self.unique("action", portal.actions)
+        for action in portal.actions:
+            self.check_action(action)
+        self.unique("metric", portal.metrics)
+        for metric in portal.metrics:
+            self.refs(metric, "recommendations", metric.recommendations, "recommendation")
+        for record in portal.locations.records():
+            if isinstance(record, model.MinuteRef):
+                self.check_source(record)
         for minutes in portal.minutes:
             self.check_minutes_front(minutes)
         for source in portal.sources():
@@ -129,7 +140,16 @@ class _Checks:
                 "list every recommendation (use no title: where no source gives one yet) or correct expected_count",
             )
 
-    def check_source(self, source: model.Source) -> None:
+    def check_action(self, action: model.Action) -> None:
+        self.refs(action, "recommendations", action.recommendations, "recommendation")
+        if self.portal.due_date(action) is None and self.complete("meeting"):
+            named = [m.also_known_as for m in self.portal.meetings if m.also_known_as]
+            self.problem(action, ("due",),
+                         f'"{action.due}" is not a date or a meeting the portal knows — write a date as YYYY-MM-DD, '
+                         "a meeting's ID from data/meetings.yaml"
+                         + (f", or one of: {', '.join(named)}" if named else ""))
+
+    def check_source(self, source: model.Source | model.MinuteRef) -> None:
         if source.meeting is None:
             return
         if not self.exists("meeting", source.meeting):

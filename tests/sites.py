@@ -22,14 +22,19 @@ def add_build_files(root: Path) -> None:
     shutil.copytree(PROJECT / "overrides", root / "overrides")
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess:
+EXAMPLE = PROJECT / "examples" / "harrowmere"  # the FICTIONAL example council
+
+
+def run(root: Path, *args: str, build_date: str | None = None) -> subprocess.CompletedProcess:
     """Run a Python module (mkdocs, macros …) in a project folder, as a clerk or CI would."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if build_date:
+        env["PORTAL_BUILD_DATE"] = build_date
     return subprocess.run([sys.executable, "-m", *args], cwd=root, env=env, capture_output=True, text=True)
 
 
-def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return run(root, "mkdocs", "build", "--strict", "--site-dir", str(site_dir))
+def build(root: Path, site_dir: Path, build_date: str | None = None) -> subprocess.CompletedProcess:
+    return run(root, "mkdocs", "build", "--strict", "--site-dir", str(site_dir), build_date=build_date)
 
 
 class Site:

@@ -1,0 +1,53 @@
+"""The FICTIONAL example council (examples/harrowmere): it builds, says it is fictional on every page,
+exercises what the real data cannot yet, and never leaks into the real portal."""
+
+from __future__ import annotations
+
+import pytest
+from references import backlinks, links_under_minutes, marked, newest_meeting_first
+from sites import EXAMPLE, PROJECT, Site
+
+from macros.load import load_portal
+
+
+@pytest.fixture(scope="module")
+def portal():
+    return load_portal(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def site(example_site) -> Site:
+    return example_site
+
+
+def test_every_page_says_it_is_fictional(site):
+    for url in site.pages():
+        if url.endswith("/") or url == "":
+            page = site.html(url)
+            banner = page.select_one(".md-banner .sp-fictional")
+            assert banner is not None and "Fictional example" in banner.get_text(), url
+            assert page.title.get_text().endswith("FICTIONAL EXAMPLE: Harrowmere scrutiny portal"), url
+
+
+def test_the_real_site_is_not_labelled_fictional_and_holds_no_example_data(real_site):
+    for url in real_site.pages():
+        if url.endswith("/") or url == "":
+            assert real_site.html(url).select_one(".sp-fictional") is None, url
+    real_data = " ".join(p.read_text(encoding="utf-8") for p in (PROJECT / "data").rglob("*") if p.is_file())
+    assert "Harrowmere" not in real_data and "hcssc" not in real_data
+
+
+def test_the_example_covers_several_years_and_everything_the_portal_tracks(portal):
+    years = {m.date.year for m in portal.meetings if portal.minutes_of(m)}
+    assert len(years) >= 3
+    assert len({u.status for u in portal.updates}) >= 5
+    assert any(rec.target and rec.target.revisions for rec in portal.recommendations)
+    assert {a.status.value for a in portal.actions} == {"open", "done", "withdrawn"}
+    assert any(not m.points for m in portal.metrics) and any(len(m.points) > 2 for m in portal.metrics)
+
+
+def test_recommendation_pages_link_to_exactly_the_minutes_marked_as_discussing_them(site, portal):
+    assert len(marked(portal)) > 10
+    assert backlinks(site, portal) == marked(portal)
+    assert links_under_minutes(site, portal) == marked(portal)
+    newest_meeting_first(site, portal)
