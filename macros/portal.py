@@ -144,6 +144,17 @@ class Portal:
         entries = [(u.date, index, u) for index, u in enumerate(self.updates) if u.recommendation == rec.id]
         return [u for _, _, u in sorted(entries, key=lambda e: (e[0], e[1]), reverse=True)]
 
+    def status_changes(self, rec: model.Recommendation) -> list[tuple[model.ProgressUpdate, model.Status | None]]:
+        """Each update that changed a recommendation's status (the first one included), oldest
+        first, with the status it changed from."""
+        changes: list[tuple[model.ProgressUpdate, model.Status | None]] = []
+        previous = None
+        for update in reversed(self.history(rec)):
+            if update.status != previous:
+                changes.append((update, previous))
+                previous = update.status
+        return changes
+
     def latest(self, rec: model.Recommendation) -> model.ProgressUpdate:
         return self.history(rec)[0]
 

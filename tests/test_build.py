@@ -204,3 +204,10 @@ def test_each_minute_links_to_the_themes_and_resolutions_it_discusses(site, port
     resolutions = content.find(id="minute-4.8").find_next_sibling(class_="sp-minute-refs")
     assert [site.resolve(url, a["href"]) for a in resolutions.select("a")] == [
         ("resolutions/", r.id) for r in portal.resolutions]
+
+
+def test_each_timeline_lists_every_status_change_in_the_data(site, portal):
+    from timeline import check_targets, check_timelines
+
+    check_timelines(site, portal)
+    check_targets(site, portal)  # the real data has no target dates yet: no table is drawn

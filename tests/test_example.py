@@ -51,3 +51,18 @@ def test_recommendation_pages_link_to_exactly_the_minutes_marked_as_discussing_t
     assert backlinks(site, portal) == marked(portal)
     assert links_under_minutes(site, portal) == marked(portal)
     newest_meeting_first(site, portal)
+
+
+def test_each_timeline_lists_every_status_change_in_the_data(site, portal):
+    from timeline import changes_in_data, check_timelines
+
+    assert len(changes_in_data(portal, "insp-2020-r3")) == 5
+    check_timelines(site, portal)
+
+
+def test_target_dates_show_the_original_and_every_slip(site, portal):
+    from timeline import check_targets
+
+    check_targets(site, portal)
+    facts = site.content("recommendations/insp-2020-r3/").select_one(".sp-facts").get_text()
+    assert "30 September 2023 (revised 2 times; originally 30 September 2021)" in " ".join(facts.split())
