@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from .clock import BadBuildDate, build_date
 from .load import load_portal
 from .problems import DataProblems
 from .render import Renderer
@@ -19,7 +20,7 @@ class DataNotPublishable(SystemExit, Exception):
     serving the last good site until the data is fixed."""
 
 
-SUMMARY_PAGES = ("home", "recommendations", "themes", "resolutions", "meetings", "commitments", "about")
+SUMMARY_PAGES = ("home", "recommendations", "themes", "resolutions", "meetings", "commitments", "about", "actions", "definitions")
 
 
 def define_env(env):
@@ -30,7 +31,11 @@ def define_env(env):
         portal = load_portal(Path(env.project_dir))
     except DataProblems as problems:
         raise DataNotPublishable(problems.report()) from None
-    renderer = Renderer(portal)
+    try:
+        today = build_date()
+    except BadBuildDate as error:
+        raise DataNotPublishable(str(error)) from None
+    renderer = Renderer(portal, today)
 
     def set_title(title: str) -> None:
         # Themes print the page title unescaped in places (Material's <title> unescapes it), and

@@ -62,6 +62,15 @@ STATUS_MEANINGS: dict[StrEnum, str] = {
 }
 
 
+# Other words the portal uses about progress, with what they mean (shown on the definitions page).
+TERM_MEANINGS: dict[str, str] = {
+    "overdue": "Still open after its due date, as far as the minutes in this portal record. It does not "
+    "mean nothing has been done: only that no report of it being done has been recorded here yet.",
+    "revised target": "A target date that has been moved. The original date and every revision stay "
+    "visible, with the reason the committee was given.",
+}
+
+
 def _problem(kind: str, message: str, **context: Any) -> PydanticCustomError:
     """A validation problem whose message is already in the clerk's words ('what — how to fix')."""
     return PydanticCustomError(kind, message, context)

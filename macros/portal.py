@@ -60,6 +60,25 @@ class MinutesDoc:
 
 
 @dataclass(frozen=True)
+class Tracked:
+    """One thing the committee asked for, resolution or action, as the actions tracker shows it."""
+
+    id: str
+    kind: str  # "resolution" or "action"
+    what: str
+    who: str
+    agreed: model.MinuteRef
+    due: dt.date | None  # None when no date or meeting is given (e.g. "at each meeting")
+    due_meeting: model.Meeting | None  # the meeting it is due at, when the due date is a meeting's
+    status: model.ActionStatus
+    closed: model.MinuteRef | None  # where it was reported done or withdrawn
+
+    def overdue(self, today: dt.date) -> bool:
+        """Still open after its due date (as far as the portal's records go)."""
+        return self.status == model.ActionStatus.OPEN and self.due is not None and self.due < today
+
+
+@dataclass(frozen=True)
 class Portal:
     site: model.PortalFile
     meetings: list[model.Meeting]
@@ -209,6 +228,36 @@ class Portal:
                 due.setdefault(resolution.report_back.meeting, []).append(resolution)
         meetings = [self.meeting(meeting_id) for meeting_id in due]
         return [(m, due[m.id]) for m in sorted(meetings, key=lambda m: m.date)]
+
+    def tracker(self) -> list[Tracked]:
+        """Every resolution and action, in the order agreed (meeting date, then minute)."""
+        items = [self._tracked_resolution(r) for r in self.resolutions]
+        items += [self._tracked_action(a) for a in self.actions]
+        def order(item: Tracked) -> tuple:
+            meeting = self.meeting(item.agreed.meeting)
+            return (meeting.date if meeting else dt.date.min, minute_order(item.agreed.minute), item.id)
+        return sorted(items, key=order)
+
+    def _tracked_resolution(self, resolution: model.Resolution) -> Tracked:
+        back = resolution.report_back
+        due_meeting = self.meeting(back.meeting) if back and back.meeting else None
+        source = resolution.status_source
+        closed = None
+        if resolution.status != model.ActionStatus.OPEN and source.meeting and source.minute:
+            closed = model.MinuteRef(meeting=source.meeting, minute=source.minute)
+        return Tracked(
+            id=resolution.id, kind="resolution", what=resolution.asks, who=resolution.who,
+            agreed=model.MinuteRef(meeting=resolution.meeting, minute=resolution.minute),
+            due=due_meeting.date if due_meeting else None, due_meeting=due_meeting,
+            status=resolution.status, closed=closed,
+        )
+
+    def _tracked_action(self, action: model.Action) -> Tracked:
+        return Tracked(
+            id=action.id, kind="action", what=action.what, who=action.who, agreed=action.agreed,
+            due=self.due_date(action), due_meeting=self.meeting_named(action.due),
+            status=action.status, closed=action.closed,
+        )
 
     def documents_cited(self) -> list[tuple[str, str | None]]:
         """Each published document cited anywhere, once, in the order first cited."""

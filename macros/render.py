@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import model
+from .clock import build_date
 from .minutes import minute_anchor, render_markdown
 from .portal import MinutesDoc, Portal
 
@@ -45,8 +46,9 @@ def status_slug(status: model.Status | model.ActionStatus) -> str:
 class Renderer:
     """Renders each kind of page for one loaded Portal."""
 
-    def __init__(self, portal: Portal):
+    def __init__(self, portal: Portal, today: dt.date | None = None):
         self.portal = portal
+        self.today = today or build_date()  # every "as at" and "overdue" is as at this date
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -58,8 +60,9 @@ class Renderer:
         self.env.filters.update(
             long_date=long_date, md=markdown_text, status_label=status_label, status_slug=status_slug
         )
+        self.env.tests["overdue_on"] = lambda item, today: item.overdue(today)
         self.env.globals.update(
-            portal=portal, meaning=model.STATUS_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus
+            portal=portal, today=self.today, meaning=model.STATUS_MEANINGS, terms=model.TERM_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus
         )
 
     def render(self, template: str, page_url: str, **context) -> str:
@@ -130,5 +133,8 @@ class Links:
 
     def status(self, status: model.Status | model.ActionStatus) -> str:
         """Where a status word is defined in plain language."""
-        page = "recommendations" if isinstance(status, model.Status) else "resolutions"
-        return self.page(f"{page}/#status-{status_slug(status)}")
+        return self.page(f"definitions/#status-{status_slug(status)}")
+
+    def definition(self, term: str) -> str:
+        """Where another word about progress ("overdue") is defined."""
+        return self.page(f"definitions/#term-{term.replace(' ', '-')}")

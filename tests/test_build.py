@@ -211,3 +211,14 @@ def test_each_timeline_lists_every_status_change_in_the_data(site, portal):
 
     check_timelines(site, portal)
     check_targets(site, portal)  # the real data has no target dates yet: no table is drawn
+
+
+def test_the_actions_tracker_lists_every_resolution(site, portal):
+    rows = [row["id"] for row in site.content("actions/").select("tbody tr")]
+    assert sorted(rows) == sorted(r.id for r in portal.resolutions)
+
+
+def test_every_status_word_links_to_its_plain_language_definition(site):
+    from definitions import check_status_links
+
+    check_status_links(site)

@@ -66,3 +66,9 @@ def test_target_dates_show_the_original_and_every_slip(site, portal):
     check_targets(site, portal)
     facts = site.content("recommendations/insp-2020-r3/").select_one(".sp-facts").get_text()
     assert "30 September 2023 (revised 2 times; originally 30 September 2021)" in " ".join(facts.split())
+
+
+def test_every_status_word_links_to_its_plain_language_definition(site):
+    from definitions import check_status_links
+
+    check_status_links(site)
