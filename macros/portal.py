@@ -79,6 +79,23 @@ class Tracked:
 
 
 @dataclass(frozen=True)
+class Changes:
+    """What changed between two meetings: everything dated after the earlier, up to the later."""
+
+    earlier: model.Meeting
+    later: model.Meeting
+    statuses: list[tuple[model.Recommendation, model.Status | None, model.ProgressUpdate]]
+    evidence: list[tuple[model.Recommendation, model.ProgressUpdate, model.Evidence]]
+    new_actions: list[Tracked]
+    closed_actions: list[Tracked]
+    slipped: list[tuple[model.Recommendation, model.TargetRevision]]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.statuses or self.evidence or self.new_actions or self.closed_actions or self.slipped)
+
+
+@dataclass(frozen=True)
 class Portal:
     site: model.PortalFile
     meetings: list[model.Meeting]
@@ -258,6 +275,46 @@ class Portal:
             due=self.due_date(action), due_meeting=self.meeting_named(action.due),
             status=action.status, closed=action.closed,
         )
+
+    def meetings_with_minutes(self) -> list[model.Meeting]:
+        """Meetings whose minutes the portal holds, earliest first."""
+        return sorted((m for m in self.meetings if self.minutes_of(m)), key=lambda m: m.date)
+
+    def status_on(self, rec: model.Recommendation, day: dt.date) -> model.Status | None:
+        """A recommendation's status as last reported on or before a day (None before any)."""
+        return next((u.status for u in self.history(rec) if u.date <= day), None)
+
+    def changes(self, earlier: model.Meeting, later: model.Meeting) -> Changes:
+        def between(day: dt.date | None) -> bool:
+            return day is not None and earlier.date < day <= later.date
+
+        def meeting_day(ref: model.MinuteRef | None) -> dt.date | None:
+            meeting = self.meeting(ref.meeting) if ref else None
+            return meeting.date if meeting else None
+
+        statuses, evidence = [], []
+        for rec in self.recommendations:
+            before, after = self.status_on(rec, earlier.date), self.status_on(rec, later.date)
+            if after is not None and after != before:
+                update = next(u for u in self.history(rec) if u.date <= later.date)
+                statuses.append((rec, before, update))
+            for update in reversed(self.history(rec)):
+                if between(update.date):
+                    evidence += [(rec, update, item) for item in update.evidence]
+        tracked = self.tracker()
+        slipped = [(rec, revision) for rec in self.recommendations if rec.target
+                   for revision in rec.target.revisions if between(revision.reported)]
+        return Changes(
+            earlier=earlier, later=later, statuses=statuses, evidence=evidence,
+            new_actions=[t for t in tracked if between(meeting_day(t.agreed))],
+            closed_actions=[t for t in tracked if between(meeting_day(t.closed))],
+            slipped=slipped,
+        )
+
+    def changes_between_meetings(self) -> list[Changes]:
+        """What changed between each meeting and the one before it, latest pair first."""
+        held = self.meetings_with_minutes()
+        return [self.changes(a, b) for a, b in zip(held, held[1:])][::-1]
 
     def documents_cited(self) -> list[tuple[str, str | None]]:
         """Each published document cited anywhere, once, in the order first cited."""

@@ -222,3 +222,11 @@ def test_every_status_word_links_to_its_plain_language_definition(site):
     from definitions import check_status_links
 
     check_status_links(site)
+
+
+def test_what_changed_says_there_is_nothing_to_compare_with_one_meeting(site, portal):
+    from changes import check_changes
+
+    assert check_changes(site, portal) == 0
+    assert "so there is nothing to compare yet" in site.text("changes/")
+    assert "so there is nothing to compare yet" in site.text("")

@@ -72,3 +72,12 @@ def test_every_status_word_links_to_its_plain_language_definition(site):
     from definitions import check_status_links
 
     check_status_links(site)
+
+
+def test_what_changed_lists_exactly_the_differences_in_the_data(site, portal):
+    from changes import check_changes, expected
+
+    assert check_changes(site, portal) == 5
+    last = expected(portal, portal.meeting("hcssc-2022-09-14"), portal.meeting("hcssc-2023-03-15"))
+    assert all(last.values())  # the latest pair exercises every kind of change
+    assert site.content("").select_one("#changes-hcssc-2023-03-15 .sp-change-slipped")  # and the home page shows it
