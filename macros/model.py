@@ -119,6 +119,16 @@ def _iso_date(value: Any) -> Any:
         ) from None
 
 
+def _figure(value: Any) -> Any:
+    """A figure in a metric: digits, optionally with a decimal point and a minus sign."""
+    text = "" if value is None else str(value).strip()
+    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        raise _problem("figure", '"{value}" is not a figure the portal can chart — write digits only, '
+                       "with a decimal point if needed, and no units or commas (for example 18 or 9.5)",
+                       value=text or "nothing")
+    return float(text)
+
+
 def _pattern(regex: str, message: str):
     def check(value: str) -> str:
         if not re.fullmatch(regex, value):
@@ -130,6 +140,7 @@ def _pattern(regex: str, message: str):
 
 Text = Annotated[str, Field(min_length=1)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+Figure = Annotated[float, BeforeValidator(_figure)]
 Id = Annotated[
     str,
     _pattern(
@@ -444,7 +455,7 @@ class ActionsFile(Record):
 
 class MetricPoint(Record):
     date: Date  # the date the figure applies to
-    value: float
+    value: Figure
     source: Source
 
 
@@ -455,7 +466,7 @@ class Metric(Record):
     title: Text
     unit: Text  # every point has this unit, e.g. "children per social worker" or "%"
     description: Text
-    target: float | None = None
+    target: Figure | None = None
     target_source: Source | None = None
     recommendations: list[Id] = []
     points: list[MetricPoint] = []  # none yet: the page says there is no data yet

@@ -230,6 +230,9 @@ class Portal:
         return {number: [pair for record_id in ids for pair in self.referable(record_id)[:1]]
                 for number, ids in minutes.front.minutes.items()}
 
+    def metrics_for(self, rec: model.Recommendation) -> list[model.Metric]:
+        return [m for m in self.metrics if rec.id in m.recommendations]
+
     def commitments_for(self, rec: model.Recommendation) -> list[model.Commitment]:
         return [c for c in self.commitments if rec.id in c.recommendations]
 

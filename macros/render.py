@@ -60,6 +60,10 @@ class Renderer:
         self.env.filters.update(
             long_date=long_date, md=markdown_text, status_label=status_label, status_slug=status_slug
         )
+        from .charts import line_chart, number  # charts use long_date from here
+
+        self.env.filters["figure"] = number
+        self.env.globals["chart"] = line_chart
         self.env.tests["overdue_on"] = lambda item, today: item.overdue(today)
         self.env.globals.update(
             portal=portal, today=self.today, meaning=model.STATUS_MEANINGS, terms=model.TERM_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus

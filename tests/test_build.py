@@ -230,3 +230,9 @@ def test_what_changed_says_there_is_nothing_to_compare_with_one_meeting(site, po
     assert check_changes(site, portal) == 0
     assert "so there is nothing to compare yet" in site.text("changes/")
     assert "so there is nothing to compare yet" in site.text("")
+
+
+def test_the_real_site_has_no_figures_yet_and_says_so(site, portal):
+    assert not portal.metrics
+    assert site.content("metrics/").find("svg") is None
+    assert "No figures have been recorded in the portal yet." in site.text("metrics/")

@@ -81,3 +81,27 @@ def test_what_changed_lists_exactly_the_differences_in_the_data(site, portal):
     last = expected(portal, portal.meeting("hcssc-2022-09-14"), portal.meeting("hcssc-2023-03-15"))
     assert all(last.values())  # the latest pair exercises every kind of change
     assert site.content("").select_one("#changes-hcssc-2023-03-15 .sp-change-slipped")  # and the home page shows it
+
+
+def test_every_chart_has_a_text_alternative_and_a_data_table(site, portal):
+    from charts import check_charts
+
+    assert check_charts(site, portal) == 2
+    assert "No data yet." in site.content("metrics/").find(id="changes-of-social-worker").get_text()
+
+
+def test_a_figure_that_is_not_a_number_is_a_plain_problem_at_its_line(tmp_path, plain_words):
+    import shutil
+
+    from macros.problems import DataProblems
+
+    shutil.copytree(EXAMPLE / "data", tmp_path / "data")
+    path = tmp_path / "data" / "metrics" / "vacancy-rate.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    value: 9\n", "    value: 9%\n"), encoding="utf-8")
+    with pytest.raises(DataProblems) as raised:
+        load_portal(tmp_path, check_pages=False)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line) == ("data/metrics/vacancy-rate.yaml", text[: text.index("    value: 9\n")].count("\n") + 1)
+    assert '"9%" is not a figure' in problem.message
+    plain_words(problem.message)
