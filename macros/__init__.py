@@ -20,7 +20,7 @@ class DataNotPublishable(SystemExit, Exception):
     serving the last good site until the data is fixed."""
 
 
-SUMMARY_PAGES = ("home", "recommendations", "themes", "resolutions", "meetings", "commitments", "about", "actions", "definitions", "changes", "metrics")
+SUMMARY_PAGES = ("home", "recommendations", "themes", "resolutions", "meetings", "commitments", "about", "actions", "definitions", "changes", "metrics", "report")
 
 
 def define_env(env):

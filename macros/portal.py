@@ -319,6 +319,11 @@ class Portal:
         held = self.meetings_with_minutes()
         return [self.changes(a, b) for a, b in zip(held, held[1:])][::-1]
 
+    def open_items_for(self, rec: model.Recommendation) -> list[Tracked]:
+        """Open actions that name a recommendation (resolutions name none, so they are listed apart)."""
+        linked = {a.id for a in self.actions if rec.id in a.recommendations}
+        return [t for t in self.tracker() if t.id in linked and t.status == model.ActionStatus.OPEN]
+
     def documents_cited(self) -> list[tuple[str, str | None]]:
         """Each published document cited anywhere, once, in the order first cited."""
         seen = dict.fromkeys((s.document, s.url) for s in self.sources() if s.document)

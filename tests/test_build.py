@@ -236,3 +236,9 @@ def test_the_real_site_has_no_figures_yet_and_says_so(site, portal):
     assert not portal.metrics
     assert site.content("metrics/").find("svg") is None
     assert "No figures have been recorded in the portal yet." in site.text("metrics/")
+
+
+def test_the_printable_report_has_every_recommendation(site, portal):
+    from report import check_report
+
+    check_report(site, portal)

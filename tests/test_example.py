@@ -105,3 +105,11 @@ def test_a_figure_that_is_not_a_number_is_a_plain_problem_at_its_line(tmp_path, 
     assert (problem.file, problem.line) == ("data/metrics/vacancy-rate.yaml", text[: text.index("    value: 9\n")].count("\n") + 1)
     assert '"9%" is not a figure' in problem.message
     plain_words(problem.message)
+
+
+def test_the_printable_report_has_every_recommendation_with_its_open_actions(site, portal):
+    from report import check_report
+
+    check_report(site, portal)
+    row = site.content("report/").find(id="report-insp-2020-r2")
+    assert row.select_one(".sp-overdue")  # the agency staff plan was due 31 January 2023
