@@ -74,6 +74,9 @@ class _Checks:
         self.unique("action", portal.actions)
         for action in portal.actions:
             self.check_action(action)
+        for rec in portal.recommendations:
+            if rec.target:
+                self.check_target(rec.target)
         self.unique("metric", portal.metrics)
         for metric in portal.metrics:
             self.refs(metric, "recommendations", metric.recommendations, "recommendation")
@@ -140,8 +143,21 @@ class _Checks:
                 "list every recommendation (use no title: where no source gives one yet) or correct expected_count",
             )
 
+    def check_target(self, target: model.Target) -> None:
+        """Revisions are listed in the order they were reported, so the latest is the current target."""
+        for earlier, later in zip(target.revisions, target.revisions[1:]):
+            if later.reported < earlier.reported:
+                self.problem(later, ("reported",),
+                             f"this revision was reported on {later.reported}, before the one above it "
+                             f"({earlier.reported}) — list revisions in the order they were reported, oldest first")
+
     def check_action(self, action: model.Action) -> None:
         self.refs(action, "recommendations", action.recommendations, "recommendation")
+        agreed, closed = self.portal.meeting(action.agreed.meeting), action.closed and self.portal.meeting(action.closed.meeting)
+        if agreed and closed and closed.date < agreed.date:
+            self.problem(action.closed, ("meeting",),
+                         f"this action is closed at a meeting ({closed.date}) before the one that agreed it "
+                         f"({agreed.date}) — check the meeting under closed:")
         if self.portal.due_date(action) is None and self.complete("meeting"):
             named = [m.also_known_as for m in self.portal.meetings if m.also_known_as]
             self.problem(action, ("due",),
