@@ -86,13 +86,14 @@ class Changes:
     later: model.Meeting
     statuses: list[tuple[model.Recommendation, model.Status | None, model.ProgressUpdate]]
     evidence: list[tuple[model.Recommendation, model.ProgressUpdate, model.Evidence]]
+    figures: list[tuple[model.Metric, model.MetricPoint]]
     new_actions: list[Tracked]
     closed_actions: list[Tracked]
     slipped: list[tuple[model.Recommendation, model.TargetRevision]]
 
     @property
     def empty(self) -> bool:
-        return not (self.statuses or self.evidence or self.new_actions or self.closed_actions or self.slipped)
+        return not (self.statuses or self.evidence or self.figures or self.new_actions or self.closed_actions or self.slipped)
 
 
 @dataclass(frozen=True)
@@ -309,6 +310,7 @@ class Portal:
                    for revision in rec.target.revisions if between(revision.reported)]
         return Changes(
             earlier=earlier, later=later, statuses=statuses, evidence=evidence,
+            figures=[(m, p) for m in self.metrics for p in sorted(m.points, key=lambda p: p.date) if between(p.date)],
             new_actions=[t for t in tracked if between(meeting_day(t.agreed))],
             closed_actions=[t for t in tracked if between(meeting_day(t.closed))],
             slipped=slipped,

@@ -9,7 +9,7 @@ from sites import Site
 
 from macros.portal import Portal
 
-SECTIONS = ("statuses", "evidence", "new", "closed", "slipped")
+SECTIONS = ("statuses", "evidence", "figures", "new", "closed", "slipped")
 
 
 def expected(portal: Portal, earlier, later) -> dict[str, Counter]:
@@ -28,6 +28,7 @@ def expected(portal: Portal, earlier, later) -> dict[str, Counter]:
     found = {
         "statuses": Counter(r for r in recs if status_on(r, later.date) not in (None, status_on(r, earlier.date))),
         "evidence": Counter(u.recommendation for u in portal.updates if within(u.date) for _ in u.evidence),
+        "figures": Counter(m.id for m in portal.metrics for p in m.points if within(p.date)),
         "new": Counter([r.id for r in portal.resolutions if within(day_of(r.meeting))]
                        + [a.id for a in portal.actions if within(day_of(a.agreed.meeting))]),
         "closed": Counter([r.id for r in portal.resolutions

@@ -81,3 +81,7 @@ def test_a_bad_build_date_stops_the_build_with_a_plain_message(tmp_path):
     assert result.returncode != 0
     assert "PORTAL_BUILD_DATE='2023-13-01' is not a date — write it as YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_page_says_how_recent_its_minutes_are(example_site):
+    assert "The newest minutes the portal holds are of the meeting of 15 March 2023" in example_site.text(URL)
