@@ -229,7 +229,7 @@ class Portal:
     def minute_refs(self, minutes: MinutesDoc) -> dict[str, list[tuple[str, BaseModel]]]:
         """What each minute of a file discusses, as (kind, record) pairs, for minutes that say."""
         return {number: [pair for record_id in ids for pair in self.referable(record_id)[:1]]
-                for number, ids in minutes.front.minutes.items()}
+                for number, ids in minutes.front.minutes.items() if ids}
 
     def metrics_for(self, rec: model.Recommendation) -> list[model.Metric]:
         return [m for m in self.metrics if rec.id in m.recommendations]
