@@ -53,3 +53,17 @@ def newest_meeting_first(site: Site, portal: Portal) -> None:
         dates = [portal.minutes_doc(site.resolve(url, item.a["href"])[0].split("/")[1]).front.date
                  for item in site.content(url).select(".sp-discussed > li")]
         assert dates == sorted(dates, reverse=True), url
+
+
+def cited_but_not_marked(portal: Portal) -> set[tuple[str, str, str]]:
+    """Minutes a recommendation's record, updates or evidence cite that no clerk marked as discussing it."""
+    marked_minutes = {(ref, minutes.front.date, number) for minutes in portal.minutes
+                      for number, ids in minutes.front.minutes.items() for ref in ids}
+    missing = set()
+    for rec in portal.recommendations:
+        sources = [rec.source] + [s for u in portal.updates if u.recommendation == rec.id
+                                  for s in [u.source] + [e.source for e in u.evidence]]
+        for src in sources:
+            if src.meeting and src.minute and (rec.id, portal.meeting(src.meeting).date, src.minute) not in marked_minutes:
+                missing.add((rec.id, src.meeting, src.minute))
+    return missing

@@ -242,3 +242,10 @@ def test_the_printable_report_has_every_recommendation(site, portal):
     from report import check_report
 
     check_report(site, portal)
+
+
+
+def test_every_minute_the_real_data_cites_about_a_recommendation_is_marked_as_discussing_it(portal):
+    from references import cited_but_not_marked
+
+    assert cited_but_not_marked(portal) == set()

@@ -4,7 +4,7 @@ exercises what the real data cannot yet, and never leaks into the real portal.""
 from __future__ import annotations
 
 import pytest
-from references import backlinks, links_under_minutes, marked, newest_meeting_first
+from references import backlinks, cited_but_not_marked, links_under_minutes, marked, newest_meeting_first
 from sites import EXAMPLE, PROJECT, Site
 
 from macros.load import load_portal
@@ -48,6 +48,7 @@ def test_the_example_covers_several_years_and_everything_the_portal_tracks(porta
 
 def test_recommendation_pages_link_to_exactly_the_minutes_marked_as_discussing_them(site, portal):
     assert len(marked(portal)) > 10
+    assert cited_but_not_marked(portal) == set()
     assert backlinks(site, portal) == marked(portal)
     assert links_under_minutes(site, portal) == marked(portal)
     newest_meeting_first(site, portal)
