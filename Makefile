@@ -1,22 +1,30 @@
-# The portal's commands. The README, .ci/run and (later) the publishing workflow all call these,
-# so what runs locally, in CI and before publishing cannot drift apart.
+# The portal's commands. The README, .ci/run and the publishing workflow
+# (.github/workflows/portal.yml) all run `make test`, so what runs locally, in CI and before
+# publishing cannot drift apart.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
 ADDRESS ?= 127.0.0.1:8000
+# The published site's address, for absolute links in feeds and downloads (mkdocs.yml reads the same variable).
+SITE_URL ?= $(or $(PORTAL_SITE_URL),http://127.0.0.1:8000/)
 # Quiets Material's notice about MkDocs 2; the portal's plan for that is in the README.
 export NO_MKDOCS_2_WARNING := 1
+# An empty PORTAL_SITE_URL (a pull request's check has no published address) means "not set", so
+# mkdocs.yml's default address is used rather than none.
+ifeq ($(strip $(PORTAL_SITE_URL)),)
+unexport PORTAL_SITE_URL
+endif
 
-.PHONY: serve build validate pages test install install-dev clean example
+.PHONY: serve build validate pages exports test install install-dev clean example
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
 serve: install validate
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
 ## build: install, check the data, and build the site into ./site (stops on any warning)
-build: install validate
+build: install validate exports
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 ## validate: check every data file, minutes file and page, and list every problem
@@ -27,13 +35,17 @@ validate: install
 pages: install
 	$(BIN)/python -m macros pages
 
+## exports: write the open data downloads, Atom feeds and meetings calendar into docs/data/
+exports: install
+	$(BIN)/python -m macros exports --out docs/data --site-url $(SITE_URL)
+
 ## example: check and build the FICTIONAL example council (examples/harrowmere) into ./site-example
 example: install
 	$(BIN)/python -m macros --root examples/harrowmere validate
 	$(BIN)/mkdocs build --strict -f examples/harrowmere/mkdocs.yml --site-dir $(CURDIR)/site-example
 
-## test: install the test tools too, then run the whole test suite
-test: install-dev
+## test: install the test tools too, check the data, build the site (as build does), then run every test
+test: install-dev build
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed

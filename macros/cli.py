@@ -1,4 +1,4 @@
-"""Commands for clerks and maintainers: python -m macros validate | pages."""
+"""Commands for clerks and maintainers: python -m macros validate | pages | exports."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .exports import write_exports
 from .load import load_portal
 from .pages import write_stubs
 from .problems import DataProblems
@@ -24,6 +25,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="check every data file, minutes file and page; print what is wrong")
     commands.add_parser("pages", parents=[after],
                         help="create or remove the small pages in docs/ that show each record")
+    exports = commands.add_parser("exports", parents=[after],
+                                  help="write the open data downloads, feeds and calendar into a folder")
+    exports.add_argument("--out", type=Path, required=True, help="the folder to write into, e.g. docs/data")
+    exports.add_argument("--site-url", required=True,
+                         help="the published site's address, for the links in feeds and downloads")
     args = parser.parse_args(argv)
     try:
         portal = load_portal(args.root, check_pages=args.command == "validate")
@@ -33,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "pages":
         changes = write_stubs(portal, args.root / "docs")
         print("\n".join(changes) if changes else "Every page is already in step with the data.")
+        return 0
+    if args.command == "exports":
+        changes = write_exports(portal, args.out, args.site_url)
+        print("\n".join(changes) if changes else f"Every download in {args.out} is already up to date.")
         return 0
     count = len(portal.recommendations)
     print(f"All data is valid: {count} recommendations, {len(portal.updates)} progress updates, "

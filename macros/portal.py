@@ -333,3 +333,27 @@ class Portal:
 
     def sources(self) -> Iterator[model.Source]:
         return (r for r in self.locations.records() if isinstance(r, model.Source))
+
+    def files_of(self, *records: BaseModel | MinutesDoc) -> list[str]:
+        """The data files that records were read from, each once, in the order first met."""
+        files = (r.file if isinstance(r, MinutesDoc) else self.locations.file(r) for r in records)
+        return list(dict.fromkeys(files))
+
+    def summary_files(self, name: str) -> list[str]:
+        """The data files a summary page (home, themes, meetings …) is made from."""
+        themes = [self.themes] if self.themes else []
+        records = {
+            "home": [self.site, *self.sets, *self.updates],
+            "recommendations": [*self.sets, *self.updates],
+            "themes": themes,
+            "resolutions": self.resolutions,
+            "commitments": [*self.commitments, *self.bodies],
+            "meetings": [*self.meetings, *self.minutes],
+            "about": [self.site],
+            "actions": [*self.resolutions, *self.actions],
+            "definitions": [],
+            "changes": [*self.updates, *self.sets, *self.resolutions, *self.actions, *self.metrics],
+            "metrics": self.metrics,
+            "report": [*self.sets, *self.updates, *self.actions],
+        }[name]
+        return self.files_of(*records)

@@ -115,7 +115,7 @@ def example_site(tmp_path_factory):
     from sites import EXAMPLE, Site, build
 
     folder = tmp_path_factory.mktemp("example-site")
-    result = build(EXAMPLE, folder, build_date=EXAMPLE_BUILD_DATE)
+    result = build(EXAMPLE, folder, PORTAL_BUILD_DATE=EXAMPLE_BUILD_DATE)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return Site(folder)

@@ -169,7 +169,7 @@ def test_no_request_leaves_the_site(site):
 
 
 def test_the_core_never_imports_mkdocs():
-    code = ("import sys, macros.load, macros.render, macros.cli, macros.pages; "
+    code = ("import sys, macros.load, macros.render, macros.cli, macros.pages, macros.exports; "
             "sys.exit(any(m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_macros') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], cwd=PROJECT).returncode == 0
 

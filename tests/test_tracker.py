@@ -65,7 +65,7 @@ def test_closed_items_link_to_the_minute_where_they_were_closed(example_site, po
 
 @pytest.mark.parametrize("day", ["2022-12-01", "2023-08-01"])
 def test_overdue_flags_follow_the_build_date(tmp_path, portal, day):
-    result = build(EXAMPLE, tmp_path / "site", build_date=day)
+    result = build(EXAMPLE, tmp_path / "site", PORTAL_BUILD_DATE=day)
     assert result.returncode == 0, result.stderr
     assert flagged(Site(tmp_path / "site")) == expected_overdue(portal, dt.date.fromisoformat(day))
 
@@ -77,7 +77,7 @@ def test_two_build_dates_give_different_flags(portal, example_site):
 
 
 def test_a_bad_build_date_stops_the_build_with_a_plain_message(tmp_path):
-    result = build(EXAMPLE, tmp_path / "site", build_date="2023-13-01")
+    result = build(EXAMPLE, tmp_path / "site", PORTAL_BUILD_DATE="2023-13-01")
     assert result.returncode != 0
     assert "PORTAL_BUILD_DATE='2023-13-01' is not a date — write it as YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr
