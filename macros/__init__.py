@@ -47,6 +47,8 @@ def define_env(env):
     env.conf["extra"]["portal_build"] = {
         "date": long_date(built), "date_iso": built.isoformat(), "version": provenance.version(project),
     }
+    if env.conf["extra"].get("fictional"):
+        repository = None  # an invented example (examples/…) takes no suggested changes
     renderer = Renderer(portal, repository, built)
 
     def set_title(title: str) -> None:

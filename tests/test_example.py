@@ -114,3 +114,14 @@ def test_the_printable_report_has_every_recommendation_with_its_open_actions(sit
     check_report(site, portal)
     row = site.content("report/").find(id="report-insp-2020-r2")
     assert row.select_one(".sp-overdue")  # the agency staff plan was due 31 January 2023
+
+
+def test_the_example_offers_no_edit_links_even_when_a_repository_is_set(tmp_path):
+    from sites import build
+
+    result = build(EXAMPLE, tmp_path / "site", PORTAL_REPO_URL="https://github.com/example/portal",
+                   PORTAL_BUILD_DATE="2023-04-01")
+    assert result.returncode == 0, result.stderr
+    site = Site(tmp_path / "site")
+    assert site.html("recommendations/insp-2020-r1/").select_one(".sp-edit") is None
+    assert site.html("actions/").select_one(".sp-edit") is None
