@@ -3,6 +3,8 @@ exercises what the real data cannot yet, and never leaks into the real portal.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from references import backlinks, cited_but_not_marked, links_under_minutes, marked, newest_meeting_first
 from sites import EXAMPLE, PROJECT, Site
@@ -125,3 +127,19 @@ def test_the_example_offers_no_edit_links_even_when_a_repository_is_set(tmp_path
     site = Site(tmp_path / "site")
     assert site.html("recommendations/insp-2020-r1/").select_one(".sp-edit") is None
     assert site.html("actions/").select_one(".sp-edit") is None
+
+
+def test_the_example_uses_the_real_configuration_apart_from_its_name_and_paths():
+    from mkdocs.config import load_config
+
+    real = load_config(str(PROJECT / "mkdocs.yml"))
+    example = load_config(str(EXAMPLE / "mkdocs.yml"))
+    assert list(example.plugins) == list(real.plugins)
+    settings = {name: dict(real.plugins[name].config) for name in real.plugins}
+    mirrored = {name: dict(example.plugins[name].config) for name in example.plugins}
+    assert mirrored["macros"].pop("module_name") == "../../macros"
+    settings["macros"].pop("module_name")
+    assert mirrored == settings
+    assert example.nav == real.nav and example.markdown_extensions == real.markdown_extensions
+    assert Path(example.theme.dirs[0]).resolve() == Path(real.theme.dirs[0]).resolve()  # the same overrides
+    assert example.site_name.startswith("FICTIONAL EXAMPLE") and example.extra["fictional"] is True
