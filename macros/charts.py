@@ -84,8 +84,8 @@ def line_chart(metric: model.Metric, chart_id: str) -> Markup:
     if metric.target is not None:
         parts.append(f'<line class="sp-chart-target" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
                      f'y1="{y(metric.target):.1f}" y2="{y(metric.target):.1f}"/>')
-        parts.append(f'<text class="sp-chart-label" x="{WIDTH - RIGHT}" y="{y(metric.target) - 6:.1f}" '
-                     f'text-anchor="end">Target {number(metric.target)}</text>')
+        parts.append(f'<text class="sp-chart-label" x="{LEFT + 6}" y="{y(metric.target) - 6:.1f}" '
+                     f'text-anchor="start">Target {number(metric.target)}</text>')
     coordinates = " ".join(f"{x(p.date):.1f},{y(p.value):.1f}" for p in points)
     parts.append(f'<polyline class="sp-chart-line" points="{coordinates}"/>')
     parts += [f'<circle class="sp-chart-point" cx="{x(p.date):.1f}" cy="{y(p.value):.1f}" r="4"/>' for p in points]
