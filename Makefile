@@ -17,7 +17,7 @@ ifeq ($(strip $(PORTAL_SITE_URL)),)
 unexport PORTAL_SITE_URL
 endif
 
-.PHONY: serve build validate safeguard schemas pages exports new-minutes new-update import-minutes test install install-dev clean
+.PHONY: serve build validate safeguard schemas pages exports new-minutes new-update import-minutes example test install install-dev clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
 serve: install safeguard validate schemas
@@ -59,6 +59,11 @@ new-update: install
 import-minutes: install
 	$(BIN)/python -m macros import-minutes "$(FILE)" --meeting "$(MEETING)" --item "$(ITEM)"
 
+## example: check and build the FICTIONAL example council (examples/harrowmere) into ./site-example
+example: install
+	$(BIN)/python -m macros --root examples/harrowmere validate
+	$(BIN)/mkdocs build --strict -f examples/harrowmere/mkdocs.yml --site-dir $(CURDIR)/site-example
+
 ## test: install the test tools too, check the data, build the site (as build does), then run every test
 test: install-dev build
 	$(BIN)/python -m pytest
@@ -78,4 +83,4 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(SITE) .pytest_cache
+	rm -rf $(VENV) $(SITE) site-example .pytest_cache

@@ -21,7 +21,7 @@ class DataNotPublishable(SystemExit, Exception):
     serving the last good site until the data is fixed."""
 
 
-SUMMARY_PAGES = ("home", "recommendations", "themes", "resolutions", "meetings", "commitments", "about")
+SUMMARY_PAGES = ("home", "recommendations", "themes", "resolutions", "meetings", "commitments", "about", "actions", "definitions", "changes", "metrics", "report")
 
 
 def define_env(env):
@@ -47,7 +47,9 @@ def define_env(env):
     env.conf["extra"]["portal_build"] = {
         "date": long_date(built), "date_iso": built.isoformat(), "version": provenance.version(project),
     }
-    renderer = Renderer(portal, repository)
+    if env.conf["extra"].get("fictional"):
+        repository = None  # an invented example (examples/…) takes no suggested changes
+    renderer = Renderer(portal, repository, built)
 
     def set_title(title: str) -> None:
         # Themes print the page title unescaped in places (Material's <title> unescapes it), and

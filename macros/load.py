@@ -28,10 +28,12 @@ SINGLE_FILES: dict[str, type[model.Record]] = {
     "bodies.yaml": model.BodiesFile,
     "commitments.yaml": model.CommitmentsFile,
     "safeguarding-allow.yaml": model.SafeguardingAllowList,
+    "actions.yaml": model.ActionsFile,
 }
 FOLDERS: dict[str, type[model.Record] | None] = {
     "recommendations": model.RecommendationSet,
     "progress": model.ProgressFile,
+    "metrics": model.Metric,
     "minutes": None,  # Markdown with front matter, read by _load_minutes
 }
 REQUIRED = ("portal.yaml", "meetings.yaml")
@@ -202,6 +204,8 @@ class _Loader:
             bodies=getattr(single("bodies.yaml"), "bodies", []),
             commitments=getattr(single("commitments.yaml"), "commitments", []),
             updates=[u for progress in many("progress") for u in progress.updates],
+            actions=getattr(single("actions.yaml"), "actions", []),
+            metrics=many("metrics"),
             minutes=many("minutes"),
             locations=self.locations,
             incomplete=frozenset(self.incomplete),

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import model
+from .clock import build_date
 from .minutes import minute_anchor, render_markdown
 from .portal import MinutesDoc, Portal
 from .provenance import Repository
@@ -48,9 +49,10 @@ class Renderer:
     """Renders each kind of page for one loaded Portal. With a repository, each page ends with
     "suggest a change" links to the data files it is made from."""
 
-    def __init__(self, portal: Portal, repository: Repository | None = None):
+    def __init__(self, portal: Portal, repository: Repository | None = None, today: dt.date | None = None):
         self.portal = portal
         self.repository = repository
+        self.today = today or build_date()  # every "as at" and "overdue" is as at this date
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -62,8 +64,13 @@ class Renderer:
         self.env.filters.update(
             long_date=long_date, md=markdown_text, status_label=status_label, status_slug=status_slug
         )
+        from .charts import line_chart, number  # charts use long_date from here
+
+        self.env.filters["figure"] = number
+        self.env.globals["chart"] = line_chart
+        self.env.tests["overdue_on"] = lambda item, today: item.overdue(today)
         self.env.globals.update(
-            portal=portal, meaning=model.STATUS_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus
+            portal=portal, today=self.today, meaning=model.STATUS_MEANINGS, terms=model.TERM_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus
         )
 
     def links(self, page_url: str) -> Links:
@@ -94,8 +101,14 @@ class Renderer:
 
     def minutes_page(self, page_url: str, minutes_id: str) -> str:
         minutes = self.portal.minutes_doc(minutes_id)
+        body = render_markdown(minutes.body.markdown)
+        for number, refs in self.portal.minute_refs(minutes).items():
+            # Our own renderer wrote each minute heading, so its anchor is found exactly.
+            heading = re.compile(r'(<h[234][^>]*id="' + re.escape(minute_anchor(number)) + r'"[^>]*>.*?</h[234]>)')
+            refs_html = self.render("minute_refs.html", page_url, [], number=number, refs=refs)
+            body = heading.sub(lambda match: match.group(1) + refs_html, body, count=1)
         return self.render("minutes.html", page_url, [minutes.file], minutes=minutes,
-                           meeting=self.portal.meeting_of(minutes), body=Markup(render_markdown(minutes.body.markdown)))
+                           meeting=self.portal.meeting_of(minutes), body=Markup(body))
 
     def summary(self, page_url: str, name: str) -> str:
         """A page made from the whole portal: home, recommendations, themes, resolutions …"""
@@ -145,5 +158,8 @@ class Links:
 
     def status(self, status: model.Status | model.ActionStatus) -> str:
         """Where a status word is defined in plain language."""
-        page = "recommendations" if isinstance(status, model.Status) else "resolutions"
-        return self.page(f"{page}/#status-{status_slug(status)}")
+        return self.page(f"definitions/#status-{status_slug(status)}")
+
+    def definition(self, term: str) -> str:
+        """Where another word about progress ("overdue") is defined."""
+        return self.page(f"definitions/#term-{term.replace(' ', '-')}")

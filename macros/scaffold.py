@@ -32,10 +32,10 @@ def minutes_front_matter(meeting: model.Meeting, item: str, title: str | None, r
     if report:
         lines.append(f"report: {yaml_text(report)}")
     lines += [
-        "# Add what this item discussed, using the IDs in data/, for example:",
-        "# recommendations:",
-        "#   - ofsted-2019-r01",
-        "# themes: and resolutions: are written the same way.",
+        "# Add what each minute discusses: the minute's number, then the IDs (from data/) of the",
+        "# recommendations, themes and resolutions its own words discuss, for example:",
+        "# minutes:",
+        "#   4.3: [ofsted-2019-r01, ofsted-2019-r02]",
         "---",
         "",
     ]

@@ -23,6 +23,8 @@ def add_build_files(root: Path) -> None:
     shutil.copytree(PROJECT / "overrides", root / "overrides", dirs_exist_ok=True)
 
 
+EXAMPLE = PROJECT / "examples" / "harrowmere"  # the FICTIONAL example council
+
 # Set by the publishing workflow for its own build; a test build sees only what the test sets.
 PUBLISHING_SETTINGS = ("PORTAL_SITE_URL", "PORTAL_VERSION", "PORTAL_REPO_URL", "PORTAL_REPO_BRANCH")
 

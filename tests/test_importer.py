@@ -90,7 +90,7 @@ def test_import_minutes_command_writes_a_file_the_portal_accepts(project):
     assert result.returncode == 0, result.stderr
     written = project.read("data/minutes/cypssc-2019-05-15-item-4.md")
     front = SHIPPED.read_text(encoding="utf-8").split("---\n")[1]
-    lists = front[front.index("recommendations:"):]
+    lists = front[front.index("minutes:"):]
     project.write("data/minutes/cypssc-2019-05-15-item-4.md", written.replace("---\n\n", lists + "---\n\n", 1))
     validate = run("validate", "--root", str(project.root))
     assert validate.returncode == 0, validate.stderr
