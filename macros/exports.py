@@ -64,9 +64,10 @@ class SourcedRow(Row):
         description="The web address of the published document, if it is online.")
 
 
-def source_columns(src: model.Source) -> dict[str, str | None]:
-    return {"source_meeting": src.meeting, "source_minute": src.minute,
-            "source_document": src.document, "source_url": src.url}
+def source_columns(src: model.Source | None) -> dict[str, str | None]:
+    """The source columns of a row; all empty where there is no source (a measure with no target)."""
+    return {"source_meeting": src and src.meeting, "source_minute": src and src.minute,
+            "source_document": src and src.document, "source_url": src and src.url}
 
 
 class RecommendationRow(SourcedRow):
@@ -84,7 +85,20 @@ class RecommendationRow(SourcedRow):
     status_date: dt.date = Field(
         description="The date the latest status applies to (YYYY-MM-DD). Its source is in the "
         "progress updates download.")
+    original_target: dt.date | None = Field(
+        description="The date it was first due to be delivered (YYYY-MM-DD), where a source gives one.")
+    current_target: dt.date | None = Field(
+        description="The date it is due now: the original target or its latest revision (see the "
+        "target revisions download).")
     url: str = Field(description="The recommendation's page on this site.")
+
+
+class TargetRevisionRow(SourcedRow):
+    recommendation: str = Field(description="The ID of the recommendation whose target date slipped.")
+    ref: str = Field(description="That recommendation's short reference, for example R01.")
+    reported: dt.date = Field(description="The date the new target was reported (YYYY-MM-DD).")
+    new_target: dt.date = Field(description="The new target date (YYYY-MM-DD).")
+    reason: str = Field(description="Why the target moved, as reported.")
 
 
 class ProgressUpdateRow(SourcedRow):
@@ -124,6 +138,45 @@ class ResolutionRow(SourcedRow):
     url: str = Field(description="The resolution on the Committee resolutions page.")
 
 
+class ActionRow(Row):
+    id: str = Field(description="The resolution's or action's permanent ID.")
+    kind: str = Field(description='"resolution" (see the resolutions download for its exact words) or '
+                      '"action" (agreed at a later meeting).')
+    what: str = Field(description="What the committee asked for, in plain words.")
+    who: str = Field(description="Who is asked to act.")
+    agreed_meeting: str = Field(description="The ID of the meeting where the committee agreed it.")
+    agreed_minute: str = Field(description="The number of the minute that records it.")
+    due_date: dt.date | None = Field(
+        description="When it is due (YYYY-MM-DD): its own date, or the date of the meeting it is due "
+        "at. Empty when no date is set. An open item whose due date has passed is overdue.")
+    due_meeting: str | None = Field(description="The ID of the meeting it is due at, if it is due at a meeting.")
+    status: model.ActionStatus = Field(
+        description="Where it stands: " + ", ".join(s.value for s in model.ActionStatus) + ".")
+    closed_meeting: str | None = Field(description="The ID of the meeting where it was reported done or withdrawn.")
+    closed_minute: str | None = Field(description="The number of the minute that reported it done or withdrawn.")
+    url: str = Field(description="The item on the actions tracker page.")
+
+
+class MetricRow(SourcedRow):
+    id: str = Field(description="The measure's permanent ID.")
+    title: str = Field(description="What is measured.")
+    unit: str = Field(description="The unit of every figure, for example % or children per social worker.")
+    description: str = Field(description="What the measure means, in plain words.")
+    target: float | None = Field(description="The target figure, where a source sets one. The source "
+                                 "columns give the target's source.")
+    recommendations: str | None = Field(description="The IDs of the recommendations it helps to track, "
+                                        "separated by spaces.")
+    figures: int = Field(description="How many figures there are so far (see the figures download); 0 means no data yet.")
+    url: str = Field(description="The measure on the figures page.")
+
+
+class FigureRow(SourcedRow):
+    metric: str = Field(description="The ID of the measure (see the measures download).")
+    date: dt.date = Field(description="The date the figure applies to (YYYY-MM-DD).")
+    value: float = Field(description="The figure.")
+    unit: str = Field(description="Its unit.")
+
+
 class MeetingRow(SourcedRow):
     id: str = Field(description="The meeting's permanent ID. Its calendar entry's UID is made from it.")
     committee: str = Field(description="The ID of the committee that met.")
@@ -155,9 +208,19 @@ DATASETS: list[Dataset] = [
             ProgressUpdateRow, lambda ex: ex.update_rows()),
     Dataset("evidence", "Evidence", "The evidence given with each progress update.",
             EvidenceRow, lambda ex: ex.evidence_rows()),
-    Dataset("resolutions", "Committee resolutions (actions)",
-            "What the committee resolved, who is asked to act, and where each stands.",
+    Dataset("target-revisions", "Target revisions",
+            "Every time a recommendation's target date slipped: when, the new date and why.",
+            TargetRevisionRow, lambda ex: ex.target_revision_rows()),
+    Dataset("resolutions", "Committee resolutions",
+            "What the committee resolved, in its exact words, who is asked to act, and where each stands.",
             ResolutionRow, lambda ex: ex.resolution_rows()),
+    Dataset("actions", "Actions tracker",
+            "Every resolution and every action agreed at later meetings: due when, where it stands, "
+            "and where it was closed.", ActionRow, lambda ex: ex.action_rows()),
+    Dataset("metrics", "Measures", "Every measure the committee follows over time, with its target.",
+            MetricRow, lambda ex: ex.metric_rows()),
+    Dataset("figures", "Figures", "Every figure of every measure, with its date and source.",
+            FigureRow, lambda ex: ex.figure_rows()),
     Dataset("meetings", "Meetings", "Every meeting of the committee the portal knows about, past and scheduled.",
             MeetingRow, lambda ex: ex.meeting_rows()),
 ]
@@ -238,7 +301,16 @@ class Exporter:
             yield RecommendationRow(
                 id=rec.id, ref=rec.ref, set=rec_set.id, set_title=rec_set.title, title=rec.title,
                 owner=rec.owner.name if rec.owner else None, status=latest.status,
-                status_date=latest.date, url=self.links.recommendation(rec), **source_columns(rec.source))
+                status_date=latest.date, original_target=rec.target.original if rec.target else None,
+                current_target=rec.target.current if rec.target else None,
+                url=self.links.recommendation(rec), **source_columns(rec.source))
+
+    def target_revision_rows(self) -> Iterator[TargetRevisionRow]:
+        for rec in self.portal.recommendations:
+            for revision in rec.target.revisions if rec.target else []:
+                yield TargetRevisionRow(
+                    recommendation=rec.id, ref=rec.ref, reported=revision.reported, new_target=revision.new_target,
+                    reason=revision.reason, **source_columns(revision.source))
 
     def update_rows(self) -> Iterator[ProgressUpdateRow]:
         for update, update_id in zip(self.portal.updates, self.update_ids, strict=True):
@@ -262,6 +334,29 @@ class Exporter:
                 asks=res.asks, who=res.who, report_back_meeting=back.meeting if back else None,
                 report_back_when=back.when if back else None, status=res.status,
                 url=self.links.resolution(res), **source_columns(res.status_source))
+
+    def action_rows(self) -> Iterator[ActionRow]:
+        for item in self.portal.tracker():
+            yield ActionRow(
+                id=item.id, kind=item.kind, what=item.what, who=item.who, agreed_meeting=item.agreed.meeting,
+                agreed_minute=item.agreed.minute, due_date=item.due,
+                due_meeting=item.due_meeting.id if item.due_meeting else None, status=item.status,
+                closed_meeting=item.closed.meeting if item.closed else None,
+                closed_minute=item.closed.minute if item.closed else None, url=self.links.action(item.id))
+
+    def metric_rows(self) -> Iterator[MetricRow]:
+        for metric in self.portal.metrics:
+            yield MetricRow(
+                id=metric.id, title=metric.title, unit=metric.unit, description=metric.description,
+                target=metric.target, recommendations=" ".join(metric.recommendations) or None,
+                figures=len(metric.points), url=self.links.metric(metric),
+                **source_columns(metric.target_source))
+
+    def figure_rows(self) -> Iterator[FigureRow]:
+        for metric in self.portal.metrics:
+            for point in sorted(metric.points, key=lambda p: p.date):
+                yield FigureRow(metric=metric.id, date=point.date, value=point.value, unit=metric.unit,
+                                **source_columns(point.source))
 
     def meeting_rows(self) -> Iterator[MeetingRow]:
         for meeting in sorted(self.portal.meetings, key=lambda m: (m.date, m.id)):

@@ -146,6 +146,13 @@ class Links:
     def body(self, body: model.Body) -> str:
         return self.page(f"commitments/#{body.id}")
 
+    def action(self, item_id: str) -> str:
+        """A resolution or action on the actions tracker."""
+        return self.page(f"actions/#{item_id}")
+
+    def metric(self, metric: model.Metric) -> str:
+        return self.page(f"metrics/#{metric.id}")
+
     def feed(self, rec: model.Recommendation | None = None) -> str:
         """The Atom feed of one recommendation's updates and minutes, or of everything."""
         return self.download(f"feeds/{rec.id if rec else 'all'}.atom")

@@ -30,6 +30,22 @@ def files(portal) -> dict[str, bytes]:
     return export_files(portal, SITE_URL)
 
 
+@pytest.fixture(scope="module")
+def example_portal():
+    """The fictional council: it has the actions, measures and slipped targets the real data lacks yet."""
+    return load_portal(PROJECT / "examples" / "harrowmere")
+
+
+@pytest.fixture(scope="module")
+def example_files(example_portal) -> dict[str, bytes]:
+    return export_files(example_portal, SITE_URL)
+
+
+@pytest.fixture(params=["real", "example"])
+def any_files(request) -> dict[str, bytes]:
+    return request.getfixturevalue("files" if request.param == "real" else "example_files")
+
+
 def json_rows(files, name: str) -> list[dict]:
     return json.loads(files[f"{name}.json"])["rows"]
 
@@ -77,8 +93,8 @@ def assert_each_json_file_meets_its_schema(files) -> None:
                                                   "the Open Government Licence v3.0.")
 
 
-def test_every_dataset_has_json_csv_and_schema_and_every_json_file_meets_its_schema(files):
-    assert_each_json_file_meets_its_schema(files)
+def test_every_dataset_has_json_csv_and_schema_and_every_json_file_meets_its_schema(any_files):
+    assert_each_json_file_meets_its_schema(any_files)
 
 
 def test_every_field_of_every_dataset_is_described_for_the_data_page():
@@ -94,11 +110,13 @@ def test_the_schema_rejects_a_row_that_breaks_it(files):
     assert list(Draft202012Validator(schema).iter_errors(document))
 
 
-def test_csv_and_json_agree_row_for_row(files):
+def test_csv_and_json_agree_row_for_row(any_files):
     for dataset in DATASETS:
-        from_json = json_rows(files, dataset.name)
-        from_csv = csv_rows(files, dataset.name)
-        assert list(from_csv[0]) == list(from_json[0]) == dataset.row.columns()
+        from_json = json_rows(any_files, dataset.name)
+        from_csv = csv_rows(any_files, dataset.name)
+        header = next(csv.reader(io.StringIO(any_files[f"{dataset.name}.csv"].decode("utf-8"))))
+        assert header == dataset.row.columns()
+        assert all(list(row) == header for row in from_json)
         as_text = [{k: "" if v is None else str(v) for k, v in row.items()} for row in from_json]
         assert from_csv == as_text, dataset.name
 
@@ -127,6 +145,39 @@ def test_progress_updates_and_evidence_downloads_match_the_data(files, portal):
     expected = [(row["id"], item.quote or item.summary) for row, u in zip(rows, portal.updates, strict=True)
                 for item in u.evidence]
     assert [(e["update"], e["text"]) for e in evidence] == expected
+
+
+def test_the_actions_download_lists_every_resolution_and_action_with_its_due_date(example_files, example_portal):
+    rows = json_rows(example_files, "actions")
+    expected = [*example_portal.resolutions, *example_portal.actions]
+    assert sorted(r["id"] for r in rows) == sorted(item.id for item in expected)
+    assert {r["kind"] for r in rows} == {"resolution", "action"}
+    for action in example_portal.actions:
+        row = next(r for r in rows if r["id"] == action.id)
+        due = example_portal.due_date(action)
+        assert (row["what"], row["status"], row["due_date"]) == (action.what, action.status.value, due and due.isoformat())
+        assert (row["closed_meeting"], row["closed_minute"]) == (
+            (action.closed.meeting, action.closed.minute) if action.closed else (None, None))
+        assert row["url"] == f"{SITE_URL}actions/#{action.id}"
+
+
+def test_measures_figures_and_slipped_targets_match_the_data(example_files, example_portal):
+    measures = json_rows(example_files, "metrics")
+    assert [(m["id"], m["figures"]) for m in measures] == [(m.id, len(m.points)) for m in example_portal.metrics]
+    assert any(m["figures"] == 0 for m in measures)  # a measure with no data yet is still listed
+    figures = json_rows(example_files, "figures")
+    assert sorted((f["metric"], f["date"], f["value"]) for f in figures) == sorted(
+        (m.id, p.date.isoformat(), p.value) for m in example_portal.metrics for p in m.points)
+    revisions = json_rows(example_files, "target-revisions")
+    assert [(r["recommendation"], r["new_target"], r["reason"]) for r in revisions] == [
+        (rec.id, rev.new_target.isoformat(), rev.reason)
+        for rec in example_portal.recommendations for rev in (rec.target.revisions if rec.target else [])]
+    assert revisions  # the example's targets do slip
+    recs = {r["id"]: r for r in json_rows(example_files, "recommendations")}
+    for rec in example_portal.recommendations:
+        if rec.target:
+            assert (recs[rec.id]["original_target"], recs[rec.id]["current_target"]) == (
+                rec.target.original.isoformat(), rec.target.current.isoformat())
 
 
 def test_resolutions_and_meetings_downloads_match_the_data(files, portal):
