@@ -17,7 +17,7 @@ ifeq ($(strip $(PORTAL_SITE_URL)),)
 unexport PORTAL_SITE_URL
 endif
 
-.PHONY: serve build validate safeguard schemas pages exports new-minutes new-update import-minutes example test install install-dev clean
+.PHONY: serve build validate safeguard schemas pages exports new-minutes new-update import-minutes example benchmark test install install-dev clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
 serve: install safeguard validate schemas
@@ -63,6 +63,10 @@ import-minutes: install
 example: install
 	$(BIN)/python -m macros --root examples/harrowmere validate
 	$(BIN)/mkdocs build --strict -f examples/harrowmere/mkdocs.yml --site-dir $(CURDIR)/site-example
+
+## benchmark: time the check and the build, weigh the pages, and compare them with their targets
+benchmark: install-dev
+	$(BIN)/python tests/benchmark.py
 
 ## test: install the test tools too, check the data, build the site (as build does), then run every test
 test: install-dev build
