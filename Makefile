@@ -1,34 +1,75 @@
-# The portal's commands. The README, .ci/run and (later) the publishing workflow all call these,
-# so what runs locally, in CI and before publishing cannot drift apart.
+# The portal's commands. The README, .ci/run and the publishing workflow
+# (.github/workflows/portal.yml) all run `make test`, so what runs locally, in CI and before
+# publishing cannot drift apart.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
 ADDRESS ?= 127.0.0.1:8000
+# The published site's address, for absolute links in feeds and downloads (mkdocs.yml reads the same variable).
+SITE_URL ?= $(or $(PORTAL_SITE_URL),http://127.0.0.1:8000/)
 # Quiets Material's notice about MkDocs 2; the portal's plan for that is in the README.
 export NO_MKDOCS_2_WARNING := 1
+# An empty PORTAL_SITE_URL (a pull request's check has no published address) means "not set", so
+# mkdocs.yml's default address is used rather than none.
+ifeq ($(strip $(PORTAL_SITE_URL)),)
+unexport PORTAL_SITE_URL
+endif
 
-.PHONY: serve build validate pages test install install-dev clean
+.PHONY: serve build validate safeguard schemas pages exports new-minutes new-update import-minutes example benchmark test install install-dev clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
-serve: install validate
+serve: install safeguard validate schemas
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
 ## build: install, check the data, and build the site into ./site (stops on any warning)
-build: install validate
+build: install safeguard validate schemas exports
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 ## validate: check every data file, minutes file and page, and list every problem
 validate: install
 	$(BIN)/python -m macros validate
 
+## safeguard: look through data/ for likely personal data about children and families (runs before every build)
+safeguard: install
+	$(BIN)/python -m macros safeguard
+
+## schemas: write the JSON Schema of every data file into docs/schemas/ (published with the site; editors use them)
+schemas: install
+	$(BIN)/python -m macros schemas
+
 ## pages: create or remove the small pages in docs/ that show each recommendation and minutes file
 pages: install
 	$(BIN)/python -m macros pages
 
-## test: install the test tools too, then run the whole test suite
-test: install-dev
+## exports: write the open data downloads, Atom feeds and meetings calendar into docs/data/
+exports: install
+	$(BIN)/python -m macros exports --out docs/data --site-url $(SITE_URL)
+
+## new-minutes: start a minutes file, e.g. make new-minutes MEETING=cypssc-2019-06-19 ITEM=5
+new-minutes: install
+	$(BIN)/python -m macros new-minutes --meeting "$(MEETING)" --item "$(ITEM)"
+
+## new-update: start a progress update, e.g. make new-update RECOMMENDATION=ofsted-2019-r03 DATE=2019-09-11
+new-update: install
+	$(BIN)/python -m macros new-update --recommendation "$(RECOMMENDATION)" --date "$(DATE)"
+
+## import-minutes: turn an exported text file into minutes, e.g. make import-minutes FILE=export.txt MEETING=cypssc-2019-06-19 ITEM=5
+import-minutes: install
+	$(BIN)/python -m macros import-minutes "$(FILE)" --meeting "$(MEETING)" --item "$(ITEM)"
+
+## example: check and build the FICTIONAL example council (examples/harrowmere) into ./site-example
+example: install
+	$(BIN)/python -m macros --root examples/harrowmere validate
+	$(BIN)/mkdocs build --strict -f examples/harrowmere/mkdocs.yml --site-dir $(CURDIR)/site-example
+
+## benchmark: time the check and the build, weigh the pages, and compare them with their targets
+benchmark: install-dev
+	$(BIN)/python tests/benchmark.py
+
+## test: install the test tools too, check the data, build the site (as build does), then run every test
+test: install-dev build
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed
@@ -46,4 +87,4 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(SITE) .pytest_cache
+	rm -rf $(VENV) $(SITE) site-example .pytest_cache

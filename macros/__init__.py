@@ -8,9 +8,11 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from . import clock, provenance
+from .exports import DATASETS, attribution, field_docs, write_exports
 from .load import load_portal
 from .problems import DataProblems
-from .render import Renderer
+from .render import DATA_FOLDER, Renderer, long_date
 
 
 class DataNotPublishable(SystemExit, Exception):
@@ -19,18 +21,35 @@ class DataNotPublishable(SystemExit, Exception):
     serving the last good site until the data is fixed."""
 
 
-SUMMARY_PAGES = ("home", "recommendations", "themes", "resolutions", "meetings", "commitments", "about")
+SUMMARY_PAGES = ("home", "recommendations", "themes", "resolutions", "meetings", "commitments", "about", "actions", "definitions", "changes", "metrics", "report")
 
 
 def define_env(env):
     """Called by mkdocs-macros at the start of every build."""
     if not env.conf.get("use_directory_urls", True):
         raise DataNotPublishable("mkdocs.yml: the portal's links need use_directory_urls: true — set it back to true")
+    project = Path(env.project_dir)
     try:
-        portal = load_portal(Path(env.project_dir))
+        portal = load_portal(project)
+        built, repository = clock.build_date(), provenance.repository()
     except DataProblems as problems:
         raise DataNotPublishable(problems.report()) from None
-    renderer = Renderer(portal)
+    except (clock.BadBuildDate, provenance.BadRepository) as error:
+        raise DataNotPublishable(str(error)) from None
+    site_url = env.conf.get("site_url")
+    if not site_url:
+        raise DataNotPublishable("mkdocs.yml: the feeds and downloads need the site's address — "
+                                 'add site_url: !ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]')
+    # The downloads, feeds and calendar go into docs/data/ now, before MkDocs (or Zensical)
+    # collects the files, so every builder publishes them. Unchanged files are not rewritten.
+    write_exports(portal, project / env.conf["docs_dir"] / DATA_FOLDER, site_url)
+    # For the footer (overrides/partials/copyright.html): which build of the portal the pages show.
+    env.conf["extra"]["portal_build"] = {
+        "date": long_date(built), "date_iso": built.isoformat(), "version": provenance.version(project),
+    }
+    if env.conf["extra"].get("fictional"):
+        repository = None  # an invented example (examples/…) takes no suggested changes
+    renderer = Renderer(portal, repository, built)
 
     def set_title(title: str) -> None:
         # Themes print the page title unescaped in places (Material's <title> unescapes it), and
@@ -41,12 +60,22 @@ def define_env(env):
     @env.macro
     def recommendation_page(rec_id: str) -> str:
         set_title(renderer.recommendation_title(rec_id))
+        # Read by overrides/main.html: the page's own feed, for <link rel="alternate">.
+        rec = portal.recommendation(rec_id)
+        env.page.meta["feed"] = {"href": renderer.links("").feed(rec), "title": f"{rec.ref}: progress updates and minutes"}
         return renderer.recommendation_page(env.page.url, rec_id)
 
     @env.macro
     def minutes_page(minutes_id: str) -> str:
         set_title(renderer.minutes_title(minutes_id))
         return renderer.minutes_page(env.page.url, minutes_id)
+
+    @env.macro
+    def data_page() -> str:
+        """The Data page: every download and every field, documented from the export models."""
+        # No "suggest a change" links: the page is generated from the export models, not a data file.
+        return renderer.render("data.html", env.page.url, [], datasets=DATASETS, field_docs=field_docs,
+                               attribution=attribution(portal))
 
     @env.macro
     def portal_page(name: str) -> str:

@@ -1,14 +1,22 @@
-"""Commands for clerks and maintainers: python -m macros validate | pages."""
+"""Commands for clerks and maintainers: python -m macros validate | pages | exports | safeguard |
+schemas | import-minutes | new-minutes | new-update."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
-from .load import load_portal
+from . import model
+from .exports import write_exports
+from .importer import decode, import_minutes
+from .load import load_portal, load_record
 from .pages import write_stubs
 from .problems import DataProblems
+from .safeguarding import allowed_texts, report, scan, scan_text
+from .schemas import write_schemas
+from .scaffold import minutes_template, update_entry, update_template
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -24,17 +32,162 @@ def main(argv: list[str] | None = None) -> int:
                         help="check every data file, minutes file and page; print what is wrong")
     commands.add_parser("pages", parents=[after],
                         help="create or remove the small pages in docs/ that show each record")
+    exports = commands.add_parser("exports", parents=[after],
+                                  help="write the open data downloads, feeds and calendar into a folder")
+    exports.add_argument("--out", type=Path, required=True, help="the folder to write into, e.g. docs/data")
+    exports.add_argument("--site-url", required=True,
+                         help="the published site's address, for the links in feeds and downloads")
+    commands.add_parser("safeguard", parents=[after],
+                        help="look through data/ for likely personal data about children and families")
+    commands.add_parser("schemas", parents=[after],
+                        help="write the JSON Schema of every data file into docs/schemas/ for editors and the site")
+    importing = commands.add_parser(
+        "import-minutes", parents=[after],
+        help="turn the committee system's text export of one agenda item into a minutes file")
+    importing.add_argument("file", type=Path, help="the exported text file")
+    importing.add_argument("--meeting", required=True, help="the meeting's ID in data/meetings.yaml, e.g. cypssc-2019-05-15")
+    importing.add_argument("--item", required=True, help="the agenda item's number, e.g. 4")
+    importing.add_argument("--out", type=Path, help="where to write it (default: data/minutes/<meeting>-item-<item>.md)")
+    new_minutes = commands.add_parser("new-minutes", parents=[after],
+                                      help="start a minutes file for one agenda item, with its front matter filled in")
+    new_minutes.add_argument("--meeting", required=True, help="the meeting's ID in data/meetings.yaml")
+    new_minutes.add_argument("--item", required=True, help="the agenda item's number, e.g. 5")
+    new_update = commands.add_parser("new-update", parents=[after],
+                                     help="start a progress file with one update for a recommendation")
+    new_update.add_argument("--recommendation", required=True, help="the recommendation's ID, e.g. ofsted-2019-r03")
+    new_update.add_argument("--date", required=True, help="the date the progress was reported, YYYY-MM-DD")
     args = parser.parse_args(argv)
     try:
-        portal = load_portal(args.root, check_pages=args.command == "validate")
+        return COMMANDS[args.command](args)
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
-    if args.command == "pages":
-        changes = write_stubs(portal, args.root / "docs")
-        print("\n".join(changes) if changes else "Every page is already in step with the data.")
-        return 0
-    count = len(portal.recommendations)
-    print(f"All data is valid: {count} recommendations, {len(portal.updates)} progress updates, "
-          f"{len(portal.meetings)} meetings, {len(portal.minutes)} minutes files.")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    portal = load_portal(args.root)
+    print(f"All data is valid: {len(portal.recommendations)} recommendations, {len(portal.updates)} progress "
+          f"updates, {len(portal.meetings)} meetings, {len(portal.minutes)} minutes files.")
     return 0
+
+
+def _pages(args: argparse.Namespace) -> int:
+    changes = write_stubs(load_portal(args.root, check_pages=False), args.root / "docs")
+    print("\n".join(changes) if changes else "Every page is already in step with the data.")
+    return 0
+
+
+def _exports(args: argparse.Namespace) -> int:
+    changes = write_exports(load_portal(args.root, check_pages=False), args.out, args.site_url)
+    print("\n".join(changes) if changes else f"Every download in {args.out} is already up to date.")
+    return 0
+
+
+def _safeguard(args: argparse.Namespace) -> int:
+    problems = scan(args.root)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    print("The safeguarding check found no likely personal data in data/. It helps, and does not replace, "
+          "a person reading everything before it is published.")
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    print("\n".join(f"wrote {name}" for name in write_schemas(args.root)))
+    return 0
+
+
+def _import_minutes(args: argparse.Namespace) -> int:
+    meeting = _meeting(args.root, args.meeting)
+    if meeting is None:
+        return 1
+    if not args.file.is_file():
+        print(f"{args.file}: there is no such file — check the name and folder of the exported text", file=sys.stderr)
+        return 1
+    text, notes = decode(args.file.read_bytes())
+    result = import_minutes(text, args.item)
+    out = args.out or args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
+    minutes = result.markdown(meeting)
+    if not write_new(out, minutes):
+        return 1
+    print(f"Wrote {out}. Next: list the recommendations, themes and resolutions it discusses in its "
+          "front matter, then run: make pages, then make validate")
+    notes += result.notes
+    if notes:
+        print(f"\nCheck these {len(notes)} lines of the export: the text is kept, but the importer could "
+              "not be sure where it belongs.", file=sys.stderr)
+        for line, message in sorted(notes):
+            print(f"{args.file}:{line}: {message}", file=sys.stderr)
+    findings = scan_text(minutes, str(out), allowed_texts(args.root))
+    if findings:  # said now, while the clerk has the export open; the build would stop on them anyway
+        print("\n" + report(findings), file=sys.stderr)
+    return 0
+
+
+def _new_minutes(args: argparse.Namespace) -> int:
+    meeting = _meeting(args.root, args.meeting)
+    if meeting is None:
+        return 1
+    path = args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
+    if not write_new(path, minutes_template(meeting, args.item)):
+        return 1
+    print(f"Wrote {path}. Next: write the title, paste the minutes under their ### headings, then run: "
+          "make pages, then make validate")
+    return 0
+
+
+def _new_update(args: argparse.Namespace) -> int:
+    try:
+        date = dt.date.fromisoformat(args.date).isoformat()
+    except ValueError:
+        print(f'--date "{args.date}" is not a date written YYYY-MM-DD — write it like 2019-09-11', file=sys.stderr)
+        return 1
+    recommendations = {rec.id: rec for path in sorted((args.root / "data" / "recommendations").glob("*.yaml"))
+                       for rec in load_record(args.root, path.relative_to(args.root).as_posix(),
+                                              model.RecommendationSet).recommendations}
+    recommendation = recommendations.get(args.recommendation)
+    if recommendation is None:
+        print(f'there is no recommendation "{args.recommendation}" in data/recommendations/ — use one of: '
+              f"{', '.join(recommendations)}", file=sys.stderr)
+        return 1
+    meetings = load_record(args.root, "data/meetings.yaml", model.MeetingsFile).meetings
+    meeting = next((m for m in meetings if m.date.isoformat() == date), None)
+    path = args.root / "data" / "progress" / f"{date}.yaml"
+    if path.exists():
+        print(f"{path} already exists, so it was left as it is. To add this update to it, paste these lines "
+              f"at the end of its updates: list:\n\n{update_entry(recommendation, date, meeting)}", file=sys.stderr)
+        return 1
+    write_new(path, update_template(recommendation, date, meeting))
+    print(f"Wrote {path}. Next: fill in the status, summary and source, then run: make validate")
+    return 0
+
+
+def _meeting(root: Path, meeting_id: str) -> model.Meeting | None:
+    """The meeting with this ID in data/meetings.yaml, or None after telling the clerk what to do."""
+    meetings = load_record(root, "data/meetings.yaml", model.MeetingsFile).meetings
+    for meeting in meetings:
+        if meeting.id == meeting_id:
+            return meeting
+    known = ", ".join(m.id for m in meetings)
+    print(f'data/meetings.yaml:1: there is no meeting "{meeting_id}" — add it to data/meetings.yaml first '
+          f"(id, committee, date and source), or use one of: {known}", file=sys.stderr)
+    return None
+
+
+def write_new(path: Path, text: str) -> bool:
+    """Write a new file; never replace one that exists (a clerk's work could be lost)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        print(f"{path}: this file already exists, and was left as it is — choose another name with --out, "
+              "or delete the old file first if you really mean to replace it", file=sys.stderr)
+        return False
+    return True
+
+
+COMMANDS = {"validate": _validate, "pages": _pages, "exports": _exports, "safeguard": _safeguard, "schemas": _schemas,
+            "import-minutes": _import_minutes,
+            "new-minutes": _new_minutes, "new-update": _new_update}

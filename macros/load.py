@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -26,10 +27,13 @@ SINGLE_FILES: dict[str, type[model.Record]] = {
     "resolutions.yaml": model.ResolutionsFile,
     "bodies.yaml": model.BodiesFile,
     "commitments.yaml": model.CommitmentsFile,
+    "safeguarding-allow.yaml": model.SafeguardingAllowList,
+    "actions.yaml": model.ActionsFile,
 }
 FOLDERS: dict[str, type[model.Record] | None] = {
     "recommendations": model.RecommendationSet,
     "progress": model.ProgressFile,
+    "metrics": model.Metric,
     "minutes": None,  # Markdown with front matter, read by _load_minutes
 }
 REQUIRED = ("portal.yaml", "meetings.yaml")
@@ -43,6 +47,19 @@ def load_portal(root: Path, check_pages: bool = True) -> Portal:
     if problems:
         raise DataProblems(problems)
     return portal
+
+
+def load_record(root: Path, relative: str, record_type: type[model.Record]) -> model.Record:
+    """One data file read and checked on its own, for commands that need only it."""
+    loader = _Loader(root)
+    path = root / relative
+    if not path.is_file():
+        raise DataProblems([Problem(relative, 1, "this file is missing — restore it from the repository's "
+                                    "history, or create it as the README describes")])
+    record = loader._load_yaml(path, record_type)
+    if loader.problems or record is None:
+        raise DataProblems(loader.problems)
+    return record
 
 
 class _Loader:
@@ -104,7 +121,9 @@ class _Loader:
             line = path.read_bytes()[: error.start].count(b"\n") + 1
             self.problems.append(
                 Problem(self._display(path), line,
-                        "this file is not saved as UTF-8 text — save it again choosing the UTF-8 encoding")
+                        "this file is not saved as UTF-8 text (Word, Excel and Notepad often save as "
+                        "\"ANSI\" or Windows-1252) — save it again choosing the UTF-8 encoding, or paste "
+                        "its text into GitHub's web editor, which always saves UTF-8")
             )
             return None
 
@@ -164,8 +183,8 @@ class _Loader:
                 Problem(file, body_line, "no numbered minutes were found — start each minute with a "
                         "heading line holding its number, for example: ### 4.1")
             )
-        if front is None:
-            return None
+        if front is None or not body.minutes:
+            return None  # not publishable as it is; other checks would only repeat this one
         return MinutesDoc(id=path.stem, file=file, front=front, body=body)
 
     def _assemble(self, parsed: dict[str, list[Any]]) -> Portal:
@@ -185,6 +204,8 @@ class _Loader:
             bodies=getattr(single("bodies.yaml"), "bodies", []),
             commitments=getattr(single("commitments.yaml"), "commitments", []),
             updates=[u for progress in many("progress") for u in progress.updates],
+            actions=getattr(single("actions.yaml"), "actions", []),
+            metrics=many("metrics"),
             minutes=many("minutes"),
             locations=self.locations,
             incomplete=frozenset(self.incomplete),
@@ -205,8 +226,13 @@ def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
     given = detail.get("input")
     if kind == "missing":
         return f'"{field}" is missing — add a line {field}: with its value'
+    reworded = RE_WORDED[kind](field, detail.get("ctx", {})) if kind in RE_WORDED else None
+    if reworded:
+        return reworded
     if kind == "extra_forbidden":
         allowed = list(_model_at(record_type, loc[:-1]).model_fields)
+        if str(loc[-1]).lower() in allowed:
+            return f'"{field}" is written with a capital letter — names are written in small letters: {str(loc[-1]).lower()}'
         near = _misspelling(detail, record_type)
         hint = f'did you mean "{near[-1]}"? ' if near else ""
         return f'"{field}" is not something the portal reads here — {hint}the names allowed here are: {", ".join(allowed)}'
@@ -228,6 +254,72 @@ def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
         return f'"{field}" is {given}, which is too small — it must be at least {detail["ctx"]["ge"]}'
     message = detail["msg"].removeprefix("Value error, ")
     return f"{field}: {message}" if names else message
+
+
+CURLY_QUOTES = "“”‘’„«»"
+COLOURS = {"red", "amber", "green", "rag", "blue", "grey", "gray", "yellow"}
+MONTH_NAMES = {name[:3].lower(): number for number, name in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"), start=1)}
+
+
+def _vocabulary(field: str, ctx: dict[str, Any]) -> str | None:
+    """A word outside a vocabulary: name the usual slips (curly quotes, capitals, a colour) exactly."""
+    value, allowed = str(ctx["value"]), ctx["allowed"]
+    words = allowed.split(", ")
+    plain = value.strip(CURLY_QUOTES + "\"' ")
+    if plain != value and plain.lower() in words:
+        return (f'{field}: the value is wrapped in curly quotation marks, which are read as part of the word — '
+                f"remove them and write: {field}: {plain.lower()}")
+    if value.lower() in words:
+        return f'{field}: "{value}" has capital letters, but statuses are written in small letters — write: {field}: {value.lower()}'
+    if value.lower() in COLOURS:
+        return (f'{field}: "{value}" is a colour, but the portal shows every status as words, never a colour '
+                f"alone — use the words that fit: {allowed}")
+    return None
+
+
+def _date_format(field: str, ctx: dict[str, Any]) -> str:
+    """A date not written YYYY-MM-DD: if it can be read as a UK date, say exactly what to write."""
+    value = str(ctx["value"])
+    meant = _uk_date(value)
+    fix = f"write {field}: {meant}" if meant else "write it as YYYY-MM-DD, for example 2019-05-15 for 15 May 2019"
+    return f'{field}: "{value}" is not written as a date the portal reads (YYYY-MM-DD) — {fix}'
+
+
+def _uk_date(value: str) -> str | None:
+    """15/05/2019, 15.5.19, 15 May 2019 or 15th May 2019 as 2019-05-15 (05/15/2019 read the US way)."""
+    numeric = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", value.strip())
+    words = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", value.strip())
+    if numeric:
+        day, month, year = (int(part) for part in numeric.groups())
+        if month > 12 >= day:
+            day, month = month, day
+    elif words and words.group(2)[:3].lower() in MONTH_NAMES:
+        day, month, year = int(words.group(1)), MONTH_NAMES[words.group(2)[:3].lower()], int(words.group(3))
+    else:
+        return None
+    year += 2000 if year < 100 else 0
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _pattern(field: str, ctx: dict[str, Any]) -> str | None:
+    """An ID or link that does not fit its pattern, with the usual slips named."""
+    value = str(ctx["value"])
+    number = re.fullmatch(r"(?i)(?:rec(?:ommendation)?\.?|r)\s*0*(\d{1,2})", value.strip())
+    if field.startswith("recommendation") and number:
+        return (f'{field}: "{value}" is how people say it, but the portal needs the recommendation\'s ID — '
+                f"write the ID from data/recommendations/, for example ofsted-2019-r{int(number.group(1)):02d}")
+    if value.startswith("www.") and " " not in value:
+        return f'{field}: "{value}" needs https:// at the start — write: {field}: https://{value}'
+    return None
+
+
+# Messages model.py raises in its own words, re-worded here when the value shows the usual slip.
+RE_WORDED = {"vocabulary": _vocabulary, "date_format": _date_format, "pattern": _pattern}
 
 
 def _misspelling(detail: dict[str, Any], record_type: type[BaseModel]) -> tuple[Any, ...] | None:

@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -59,6 +60,15 @@ STATUS_MEANINGS: dict[StrEnum, str] = {
     ActionStatus.OPEN: "Agreed by the committee and not yet reported back as done.",
     ActionStatus.DONE: "Reported to the committee as done, at the minute shown.",
     ActionStatus.WITHDRAWN: "The committee decided it is no longer needed, at the minute shown.",
+}
+
+
+# Other words the portal uses about progress, with what they mean (shown on the definitions page).
+TERM_MEANINGS: dict[str, str] = {
+    "overdue": "Still open after its due date, as far as the minutes in this portal record. It does not "
+    "mean nothing has been done: only that no report of it being done has been recorded here yet.",
+    "revised target": "A target date that has been moved. The original date and every revision stay "
+    "visible, with the reason the committee was given.",
 }
 
 
@@ -110,6 +120,16 @@ def _iso_date(value: Any) -> Any:
         ) from None
 
 
+def _figure(value: Any) -> Any:
+    """A figure in a metric: digits, optionally with a decimal point and a minus sign."""
+    text = "" if value is None else str(value).strip()
+    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        raise _problem("figure", '"{value}" is not a figure the portal can chart — write digits only, '
+                       "with a decimal point if needed, and no units or commas (for example 18 or 9.5)",
+                       value=text or "nothing")
+    return float(text)
+
+
 def _pattern(regex: str, message: str):
     def check(value: str) -> str:
         if not re.fullmatch(regex, value):
@@ -120,7 +140,11 @@ def _pattern(regex: str, message: str):
 
 
 Text = Annotated[str, Field(min_length=1)]
-Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+# Each WithJsonSchema says how the type looks to an editor reading the YAML (macros/schemas.py).
+Date = Annotated[dt.date, BeforeValidator(_iso_date), WithJsonSchema(
+    {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "A date written YYYY-MM-DD, e.g. 2019-05-15"})]
+Figure = Annotated[float, BeforeValidator(_figure), WithJsonSchema(
+    {"type": ["number", "string"], "description": "A number, e.g. 18.5 — no units or % sign"})]
 Id = Annotated[
     str,
     _pattern(
@@ -128,6 +152,8 @@ Id = Annotated[
         '"{value}" is not a usable ID — IDs use lower-case letters, digits and single hyphens, '
         "for example ofsted-2019-r01",
     ),
+    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                    "description": "An ID: lower-case letters, digits and single hyphens, e.g. ofsted-2019-r01"}),
 ]
 MinuteNumber = Annotated[
     str,
@@ -135,6 +161,9 @@ MinuteNumber = Annotated[
         r"\d+(\.\d+)*",
         '"{value}" is not a minute number — write it as in the minutes, for example 4.3',
     ),
+    # An editor reads `minute: 4.3` as a number; the portal keeps it as the text written.
+    WithJsonSchema({"type": ["string", "number"], "pattern": r"^\d+(\.\d+)*$",
+                    "description": "A minute number as in the minutes, e.g. 4.3"}),
 ]
 Link = Annotated[
     str,
@@ -143,6 +172,7 @@ Link = Annotated[
         '"{value}" is not a web link the portal can publish — links must start with https:// '
         "(or http://) and contain no spaces",
     ),
+    WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$", "description": "A web link starting https://"}),
 ]
 StatusWord = Annotated[Status, _vocabulary(Status, "a status")]
 ActionStatusWord = Annotated[ActionStatus, _vocabulary(ActionStatus, "an action status")]
@@ -226,12 +256,34 @@ class Owner(Record):
     source: Source
 
 
+class TargetRevision(Record):
+    """A target date that slipped: when the new date was reported, the new date, and why."""
+
+    reported: Date
+    new_target: Date
+    reason: Text
+    source: Source
+
+
+class Target(Record):
+    """When something is due: the original date, and every revision since. Slips are never removed."""
+
+    original: Date
+    source: Source
+    revisions: list[TargetRevision] = []
+
+    @property
+    def current(self) -> dt.date:
+        return self.revisions[-1].new_target if self.revisions else self.original
+
+
 class Recommendation(Record):
     id: Id
     ref: Text  # the short reference readers see, e.g. "R01"
     title: Text | None = None  # left out when no source gives it: shown as "title to be confirmed"
     owner: Owner | None = None
     note: Text | None = None
+    target: Target | None = None  # only where a source gives a target date
     source: Source
 
 
@@ -373,6 +425,70 @@ class ProgressFile(Record):
     updates: list[ProgressUpdate] = Field(min_length=1)
 
 
+class MinuteRef(Record):
+    """A minute of a meeting in this portal: where something was agreed or closed."""
+
+    meeting: Id
+    minute: MinuteNumber
+
+
+class Action(Record):
+    """Something the committee asked for at a meeting, tracked until it is reported done."""
+
+    id: Id
+    agreed: MinuteRef  # the meeting and minute where the committee agreed it
+    what: Text
+    who: Text
+    # A date (YYYY-MM-DD), a meeting's ID, or how the minutes name a meeting ("the September
+    # meeting", its also_known_as in data/meetings.yaml): a meeting is due on its date.
+    due: Text
+    status: ActionStatusWord
+    closed: MinuteRef | None = None  # where it was reported done or withdrawn
+    recommendations: list[Id] = []
+
+    @model_validator(mode="after")
+    def _closed_where(self) -> Action:
+        if self.status != ActionStatus.OPEN and self.closed is None:
+            raise _problem("closed_missing", "an action that is {status} needs the minute where that was "
+                           "reported — add closed: with its meeting: and minute:", status=self.status.value)
+        if self.status == ActionStatus.OPEN and self.closed is not None:
+            raise _problem("closed_open", "this action is open but says where it was closed — change status: "
+                           "to done or withdrawn, or delete the closed: lines")
+        return self
+
+
+class ActionsFile(Record):
+    """data/actions.yaml: actions the committee agreed at its meetings, beyond its resolutions."""
+
+    actions: list[Action] = Field(min_length=1)
+
+
+class MetricPoint(Record):
+    date: Date  # the date the figure applies to
+    value: Figure
+    source: Source
+
+
+class Metric(Record):
+    """data/metrics/<id>.yaml: one measure over time, e.g. average caseload per social worker."""
+
+    id: Id
+    title: Text
+    unit: Text  # every point has this unit, e.g. "children per social worker" or "%"
+    description: Text
+    target: Figure | None = None
+    target_source: Source | None = None
+    recommendations: list[Id] = []
+    points: list[MetricPoint] = []  # none yet: the page says there is no data yet
+
+    @model_validator(mode="after")
+    def _target_is_sourced(self) -> Metric:
+        if (self.target is None) != (self.target_source is None):
+            raise _problem("target_source", "a target needs its source and a source needs its target — write "
+                           "both target: and target_source:, or neither")
+        return self
+
+
 class MinutesFrontMatter(Record):
     """The front matter at the top of a minutes file in data/minutes/."""
 
@@ -381,6 +497,21 @@ class MinutesFrontMatter(Record):
     item: Text
     title: Text
     report: Text | None = None
-    recommendations: list[Id] = []
-    themes: list[Id] = []
-    resolutions: list[Id] = []
+    # What each minute discusses: minute number -> IDs of recommendations, themes and
+    # resolutions, e.g.  4.3: [ofsted-2019-r01, ofsted-2019-r02]. Each ID names one record.
+    minutes: dict[MinuteNumber, list[Id]] = {}
+
+
+class AllowedText(Record):
+    """Text the safeguarding check finds that a person has checked and agreed may be published."""
+
+    text: Text  # exactly as it appears in the data, e.g. a council's published switchboard number
+    reason: Text  # why it is not personal data about a child or family
+    reviewed_by: Text
+    reviewed_on: Date
+
+
+class SafeguardingAllowList(Record):
+    """data/safeguarding-allow.yaml: the reviewed exceptions to the safeguarding check."""
+
+    allowed: list[AllowedText] = []

@@ -60,6 +60,43 @@ class MinutesDoc:
 
 
 @dataclass(frozen=True)
+class Tracked:
+    """One thing the committee asked for, resolution or action, as the actions tracker shows it."""
+
+    id: str
+    kind: str  # "resolution" or "action"
+    what: str
+    who: str
+    agreed: model.MinuteRef
+    due: dt.date | None  # None when no date or meeting is given (e.g. "at each meeting")
+    due_meeting: model.Meeting | None  # the meeting it is due at, when the due date is a meeting's
+    status: model.ActionStatus
+    closed: model.MinuteRef | None  # where it was reported done or withdrawn
+
+    def overdue(self, today: dt.date) -> bool:
+        """Still open after its due date (as far as the portal's records go)."""
+        return self.status == model.ActionStatus.OPEN and self.due is not None and self.due < today
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed between two meetings: everything dated after the earlier, up to the later."""
+
+    earlier: model.Meeting
+    later: model.Meeting
+    statuses: list[tuple[model.Recommendation, model.Status | None, model.ProgressUpdate]]
+    evidence: list[tuple[model.Recommendation, model.ProgressUpdate, model.Evidence]]
+    figures: list[tuple[model.Metric, model.MetricPoint]]
+    new_actions: list[Tracked]
+    closed_actions: list[Tracked]
+    slipped: list[tuple[model.Recommendation, model.TargetRevision]]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.statuses or self.evidence or self.figures or self.new_actions or self.closed_actions or self.slipped)
+
+
+@dataclass(frozen=True)
 class Portal:
     site: model.PortalFile
     meetings: list[model.Meeting]
@@ -70,6 +107,8 @@ class Portal:
     commitments: list[model.Commitment]
     updates: list[model.ProgressUpdate]
     minutes: list[MinutesDoc]
+    actions: list[model.Action]
+    metrics: list[model.Metric]
     locations: Locations = field(repr=False)
     # Files (e.g. "meetings.yaml") or folders (e.g. "progress") that held a record that could not
     # be read. Checks that need every record of that kind stay quiet rather than mislead.
@@ -110,6 +149,18 @@ class Portal:
             return None
         return next((m for m in self.minutes_of(meeting) if number in m.body.minutes), None)
 
+    def meeting_named(self, name: str) -> model.Meeting | None:
+        """A meeting by its ID or by how the minutes name it ("the September meeting")."""
+        return next((m for m in self.meetings if name in (m.id, m.also_known_as)), None)
+
+    def due_date(self, action: model.Action) -> dt.date | None:
+        """An action's due date: its date, or the date of the meeting it is due at."""
+        try:
+            return dt.date.fromisoformat(action.due)
+        except ValueError:
+            meeting = self.meeting_named(action.due)
+            return meeting.date if meeting else None
+
     def committee(self, committee_id: str) -> model.Committee | None:
         return next((c for c in self.site.committees if c.id == committee_id), None)
 
@@ -130,6 +181,17 @@ class Portal:
         entries = [(u.date, index, u) for index, u in enumerate(self.updates) if u.recommendation == rec.id]
         return [u for _, _, u in sorted(entries, key=lambda e: (e[0], e[1]), reverse=True)]
 
+    def status_changes(self, rec: model.Recommendation) -> list[tuple[model.ProgressUpdate, model.Status | None]]:
+        """Each update that changed a recommendation's status (the first one included), oldest
+        first, with the status it changed from."""
+        changes: list[tuple[model.ProgressUpdate, model.Status | None]] = []
+        previous = None
+        for update in reversed(self.history(rec)):
+            if update.status != previous:
+                changes.append((update, previous))
+                previous = update.status
+        return changes
+
     def latest(self, rec: model.Recommendation) -> model.ProgressUpdate:
         return self.history(rec)[0]
 
@@ -148,22 +210,29 @@ class Portal:
         return [u for _, u in ordered[:limit]]
 
     def discussed_at(self, rec: model.Recommendation) -> list[tuple[MinutesDoc, list[str]]]:
-        """Minutes that discuss a recommendation, newest meeting first, each with the minute
-        numbers that its record, updates and evidence cite."""
-        cited: dict[str, set[str]] = {}
-        for src in self._sources_about(rec):
-            found = self.minutes_with(src.meeting, src.minute) if src.meeting and src.minute else None
-            if found:
-                cited.setdefault(found.id, set()).add(src.minute)
-        docs = [m for m in self.minutes if rec.id in m.front.recommendations or m.id in cited]
-        docs.sort(key=lambda m: (m.front.date, m.front.item), reverse=True)
-        return [(m, sorted(cited.get(m.id, ()), key=minute_order)) for m in docs]
+        """Minutes files whose clerk marked a minute as discussing a recommendation, newest
+        meeting first, each with those minute numbers in order."""
+        found = []
+        for minutes in self.minutes:
+            numbers = [n for n, ids in minutes.front.minutes.items() if rec.id in ids]
+            if numbers:
+                found.append((minutes, sorted(numbers, key=minute_order)))
+        return sorted(found, key=lambda f: (f[0].front.date, f[0].front.item), reverse=True)
 
-    def _sources_about(self, rec: model.Recommendation) -> Iterator[model.Source]:
-        yield rec.source
-        for update in self.history(rec):
-            yield update.source
-            yield from (item.source for item in update.evidence)
+    def referable(self, record_id: str) -> list[tuple[str, BaseModel]]:
+        """Every record a minute may be marked as discussing with this ID, as (kind, record)."""
+        found: list[tuple[str, BaseModel]] = [("recommendation", r) for r in self.recommendations if r.id == record_id]
+        found += [(kind, record) for kind, record in (("theme", self.theme(record_id)),
+                                                      ("resolution", self.resolution(record_id))) if record]
+        return found
+
+    def minute_refs(self, minutes: MinutesDoc) -> dict[str, list[tuple[str, BaseModel]]]:
+        """What each minute of a file discusses, as (kind, record) pairs, for minutes that say."""
+        return {number: [pair for record_id in ids for pair in self.referable(record_id)[:1]]
+                for number, ids in minutes.front.minutes.items() if ids}
+
+    def metrics_for(self, rec: model.Recommendation) -> list[model.Metric]:
+        return [m for m in self.metrics if rec.id in m.recommendations]
 
     def commitments_for(self, rec: model.Recommendation) -> list[model.Commitment]:
         return [c for c in self.commitments if rec.id in c.recommendations]
@@ -181,6 +250,82 @@ class Portal:
         meetings = [self.meeting(meeting_id) for meeting_id in due]
         return [(m, due[m.id]) for m in sorted(meetings, key=lambda m: m.date)]
 
+    def tracker(self) -> list[Tracked]:
+        """Every resolution and action, in the order agreed (meeting date, then minute)."""
+        items = [self._tracked_resolution(r) for r in self.resolutions]
+        items += [self._tracked_action(a) for a in self.actions]
+        def order(item: Tracked) -> tuple:
+            meeting = self.meeting(item.agreed.meeting)
+            return (meeting.date if meeting else dt.date.min, minute_order(item.agreed.minute), item.id)
+        return sorted(items, key=order)
+
+    def _tracked_resolution(self, resolution: model.Resolution) -> Tracked:
+        back = resolution.report_back
+        due_meeting = self.meeting(back.meeting) if back and back.meeting else None
+        source = resolution.status_source
+        closed = None
+        if resolution.status != model.ActionStatus.OPEN and source.meeting and source.minute:
+            closed = model.MinuteRef(meeting=source.meeting, minute=source.minute)
+        return Tracked(
+            id=resolution.id, kind="resolution", what=resolution.asks, who=resolution.who,
+            agreed=model.MinuteRef(meeting=resolution.meeting, minute=resolution.minute),
+            due=due_meeting.date if due_meeting else None, due_meeting=due_meeting,
+            status=resolution.status, closed=closed,
+        )
+
+    def _tracked_action(self, action: model.Action) -> Tracked:
+        return Tracked(
+            id=action.id, kind="action", what=action.what, who=action.who, agreed=action.agreed,
+            due=self.due_date(action), due_meeting=self.meeting_named(action.due),
+            status=action.status, closed=action.closed,
+        )
+
+    def meetings_with_minutes(self) -> list[model.Meeting]:
+        """Meetings whose minutes the portal holds, earliest first."""
+        return sorted((m for m in self.meetings if self.minutes_of(m)), key=lambda m: m.date)
+
+    def status_on(self, rec: model.Recommendation, day: dt.date) -> model.Status | None:
+        """A recommendation's status as last reported on or before a day (None before any)."""
+        return next((u.status for u in self.history(rec) if u.date <= day), None)
+
+    def changes(self, earlier: model.Meeting, later: model.Meeting) -> Changes:
+        def between(day: dt.date | None) -> bool:
+            return day is not None and earlier.date < day <= later.date
+
+        def meeting_day(ref: model.MinuteRef | None) -> dt.date | None:
+            meeting = self.meeting(ref.meeting) if ref else None
+            return meeting.date if meeting else None
+
+        statuses, evidence = [], []
+        for rec in self.recommendations:
+            before, after = self.status_on(rec, earlier.date), self.status_on(rec, later.date)
+            if after is not None and after != before:
+                update = next(u for u in self.history(rec) if u.date <= later.date)
+                statuses.append((rec, before, update))
+            for update in reversed(self.history(rec)):
+                if between(update.date):
+                    evidence += [(rec, update, item) for item in update.evidence]
+        tracked = self.tracker()
+        slipped = [(rec, revision) for rec in self.recommendations if rec.target
+                   for revision in rec.target.revisions if between(revision.reported)]
+        return Changes(
+            earlier=earlier, later=later, statuses=statuses, evidence=evidence,
+            figures=[(m, p) for m in self.metrics for p in sorted(m.points, key=lambda p: p.date) if between(p.date)],
+            new_actions=[t for t in tracked if between(meeting_day(t.agreed))],
+            closed_actions=[t for t in tracked if between(meeting_day(t.closed))],
+            slipped=slipped,
+        )
+
+    def changes_between_meetings(self) -> list[Changes]:
+        """What changed between each meeting and the one before it, latest pair first."""
+        held = self.meetings_with_minutes()
+        return [self.changes(a, b) for a, b in zip(held, held[1:])][::-1]
+
+    def open_items_for(self, rec: model.Recommendation) -> list[Tracked]:
+        """Open actions that name a recommendation (resolutions name none, so they are listed apart)."""
+        linked = {a.id for a in self.actions if rec.id in a.recommendations}
+        return [t for t in self.tracker() if t.id in linked and t.status == model.ActionStatus.OPEN]
+
     def documents_cited(self) -> list[tuple[str, str | None]]:
         """Each published document cited anywhere, once, in the order first cited."""
         seen = dict.fromkeys((s.document, s.url) for s in self.sources() if s.document)
@@ -188,3 +333,27 @@ class Portal:
 
     def sources(self) -> Iterator[model.Source]:
         return (r for r in self.locations.records() if isinstance(r, model.Source))
+
+    def files_of(self, *records: BaseModel | MinutesDoc) -> list[str]:
+        """The data files that records were read from, each once, in the order first met."""
+        files = (r.file if isinstance(r, MinutesDoc) else self.locations.file(r) for r in records)
+        return list(dict.fromkeys(files))
+
+    def summary_files(self, name: str) -> list[str]:
+        """The data files a summary page (home, themes, meetings …) is made from."""
+        themes = [self.themes] if self.themes else []
+        records = {
+            "home": [self.site, *self.sets, *self.updates],
+            "recommendations": [*self.sets, *self.updates],
+            "themes": themes,
+            "resolutions": self.resolutions,
+            "commitments": [*self.commitments, *self.bodies],
+            "meetings": [*self.meetings, *self.minutes],
+            "about": [self.site],
+            "actions": [*self.resolutions, *self.actions],
+            "definitions": [],
+            "changes": [*self.updates, *self.sets, *self.resolutions, *self.actions, *self.metrics],
+            "metrics": self.metrics,
+            "report": [*self.sets, *self.updates, *self.actions],
+        }[name]
+        return self.files_of(*records)

@@ -15,12 +15,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import model
+from .clock import build_date
 from .minutes import minute_anchor, render_markdown
 from .portal import MinutesDoc, Portal
+from .provenance import Repository
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
+DATA_FOLDER = "data/"  # where the open data, feeds and calendar are published on the site
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # < and > are HTML-escaped instead
 
 
@@ -43,10 +46,13 @@ def status_slug(status: model.Status | model.ActionStatus) -> str:
 
 
 class Renderer:
-    """Renders each kind of page for one loaded Portal."""
+    """Renders each kind of page for one loaded Portal. With a repository, each page ends with
+    "suggest a change" links to the data files it is made from."""
 
-    def __init__(self, portal: Portal):
+    def __init__(self, portal: Portal, repository: Repository | None = None, today: dt.date | None = None):
         self.portal = portal
+        self.repository = repository
+        self.today = today or build_date()  # every "as at" and "overdue" is as at this date
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -58,15 +64,26 @@ class Renderer:
         self.env.filters.update(
             long_date=long_date, md=markdown_text, status_label=status_label, status_slug=status_slug
         )
+        from .charts import line_chart, number  # charts use long_date from here
+
+        self.env.filters["figure"] = number
+        self.env.globals["chart"] = line_chart
+        self.env.tests["overdue_on"] = lambda item, today: item.overdue(today)
         self.env.globals.update(
-            portal=portal, meaning=model.STATUS_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus
+            portal=portal, today=self.today, meaning=model.STATUS_MEANINGS, terms=model.TERM_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus
         )
 
-    def render(self, template: str, page_url: str, **context) -> str:
-        """Render a partial for the page at page_url (a site-relative URL such as 'recommendations/')."""
+    def links(self, page_url: str) -> Links:
+        """Links relative to the page at page_url (a site-relative URL such as 'recommendations/')."""
         depth = len([part for part in page_url.split("/") if part])
-        links = Links(self.portal, "../" * depth)
-        return self.env.get_template(template).render(link=links, **context)
+        return Links(self.portal, "../" * depth)
+
+    def render(self, template: str, page_url: str, files: list[str], **context) -> str:
+        """Render a partial for the page at page_url, made from the data files named in files."""
+        page = self.env.get_template(template).render(link=self.links(page_url), **context)
+        if self.repository is None or not files:
+            return page
+        return page + "\n" + self.env.get_template("_edit.html").render(repository=self.repository, files=files)
 
     # --- one method per page macro -------------------------------------------------------------
 
@@ -79,16 +96,23 @@ class Renderer:
 
     def recommendation_page(self, page_url: str, rec_id: str) -> str:
         rec = self.portal.recommendation(rec_id)
-        return self.render("recommendation.html", page_url, rec=rec, rec_set=self.portal.set_of(rec))
+        files = self.portal.files_of(rec, *self.portal.history(rec))
+        return self.render("recommendation.html", page_url, files, rec=rec, rec_set=self.portal.set_of(rec))
 
     def minutes_page(self, page_url: str, minutes_id: str) -> str:
         minutes = self.portal.minutes_doc(minutes_id)
-        return self.render("minutes.html", page_url, minutes=minutes, meeting=self.portal.meeting_of(minutes),
-                           body=Markup(render_markdown(minutes.body.markdown)))
+        body = render_markdown(minutes.body.markdown)
+        for number, refs in self.portal.minute_refs(minutes).items():
+            # Our own renderer wrote each minute heading, so its anchor is found exactly.
+            heading = re.compile(r'(<h[234][^>]*id="' + re.escape(minute_anchor(number)) + r'"[^>]*>.*?</h[234]>)')
+            refs_html = self.render("minute_refs.html", page_url, [], number=number, refs=refs)
+            body = heading.sub(lambda match: match.group(1) + refs_html, body, count=1)
+        return self.render("minutes.html", page_url, [minutes.file], minutes=minutes,
+                           meeting=self.portal.meeting_of(minutes), body=Markup(body))
 
     def summary(self, page_url: str, name: str) -> str:
         """A page made from the whole portal: home, recommendations, themes, resolutions …"""
-        return self.render(f"{name}.html", page_url)
+        return self.render(f"{name}.html", page_url, self.portal.summary_files(name))
 
 
 class Links:
@@ -122,7 +146,27 @@ class Links:
     def body(self, body: model.Body) -> str:
         return self.page(f"commitments/#{body.id}")
 
+    def action(self, item_id: str) -> str:
+        """A resolution or action on the actions tracker."""
+        return self.page(f"actions/#{item_id}")
+
+    def metric(self, metric: model.Metric) -> str:
+        return self.page(f"metrics/#{metric.id}")
+
+    def feed(self, rec: model.Recommendation | None = None) -> str:
+        """The Atom feed of one recommendation's updates and minutes, or of everything."""
+        return self.download(f"feeds/{rec.id if rec else 'all'}.atom")
+
+    def calendar(self) -> str:
+        return self.download("meetings.ics")
+
+    def download(self, name: str) -> str:
+        return self.page(DATA_FOLDER + name)
+
     def status(self, status: model.Status | model.ActionStatus) -> str:
         """Where a status word is defined in plain language."""
-        page = "recommendations" if isinstance(status, model.Status) else "resolutions"
-        return self.page(f"{page}/#status-{status_slug(status)}")
+        return self.page(f"definitions/#status-{status_slug(status)}")
+
+    def definition(self, term: str) -> str:
+        """Where another word about progress ("overdue") is defined."""
+        return self.page(f"definitions/#term-{term.replace(' ', '-')}")

@@ -22,6 +22,8 @@ FILES_OF = {
     "meeting": "data/meetings.yaml",
     "minutes": "data/minutes/",
     "progress": "data/progress/",
+    "action": "data/actions.yaml",
+    "metric": "data/metrics/",
 }
 
 
@@ -69,6 +71,18 @@ class _Checks:
         for resolution in portal.resolutions:
             self.check_resolution(resolution)
         self.check_updates()
+        self.unique("action", portal.actions)
+        for action in portal.actions:
+            self.check_action(action)
+        for rec in portal.recommendations:
+            if rec.target:
+                self.check_target(rec.target)
+        self.unique("metric", portal.metrics)
+        for metric in portal.metrics:
+            self.refs(metric, "recommendations", metric.recommendations, "recommendation")
+        for record in portal.locations.records():
+            if isinstance(record, model.MinuteRef):
+                self.check_source(record)
         for minutes in portal.minutes:
             self.check_minutes_front(minutes)
         for source in portal.sources():
@@ -129,7 +143,29 @@ class _Checks:
                 "list every recommendation (use no title: where no source gives one yet) or correct expected_count",
             )
 
-    def check_source(self, source: model.Source) -> None:
+    def check_target(self, target: model.Target) -> None:
+        """Revisions are listed in the order they were reported, so the latest is the current target."""
+        for earlier, later in zip(target.revisions, target.revisions[1:]):
+            if later.reported < earlier.reported:
+                self.problem(later, ("reported",),
+                             f"this revision was reported on {later.reported}, before the one above it "
+                             f"({earlier.reported}) — list revisions in the order they were reported, oldest first")
+
+    def check_action(self, action: model.Action) -> None:
+        self.refs(action, "recommendations", action.recommendations, "recommendation")
+        agreed, closed = self.portal.meeting(action.agreed.meeting), action.closed and self.portal.meeting(action.closed.meeting)
+        if agreed and closed and closed.date < agreed.date:
+            self.problem(action.closed, ("meeting",),
+                         f"this action is closed at a meeting ({closed.date}) before the one that agreed it "
+                         f"({agreed.date}) — check the meeting under closed:")
+        if self.portal.due_date(action) is None and self.complete("meeting"):
+            named = [m.also_known_as for m in self.portal.meetings if m.also_known_as]
+            self.problem(action, ("due",),
+                         f'"{action.due}" is not a date or a meeting the portal knows — write a date as YYYY-MM-DD, '
+                         "a meeting's ID from data/meetings.yaml"
+                         + (f", or one of: {', '.join(named)}" if named else ""))
+
+    def check_source(self, source: model.Source | model.MinuteRef) -> None:
         if source.meeting is None:
             return
         if not self.exists("meeting", source.meeting):
@@ -198,5 +234,26 @@ class _Checks:
                 f"there is no meeting of {front.committee} on {front.date} in data/meetings.yaml — "
                 "add the meeting there, or correct the committee or date here",
             )
-        for kind, field in (("recommendation", "recommendations"), ("theme", "themes"), ("resolution", "resolutions")):
-            self.refs(front, field, getattr(front, field), kind)
+        numbers = list(minutes.body.minutes)
+        for number, ids in front.minutes.items():
+            if number not in minutes.body.minutes:
+                self.problem(front, ("minutes", number),
+                             f"this file has no minute {number}, so nothing can be marked as discussed there — "
+                             f"its minutes are {', '.join(numbers)}; check the number")
+            for index, record_id in enumerate(ids):
+                self.check_minute_ref(front, ("minutes", number, index), record_id)
+
+    def check_minute_ref(self, front: model.MinutesFrontMatter, names: tuple, record_id: str) -> None:
+        """A minute's reference names exactly one recommendation, theme or resolution."""
+        if not all(self.complete(kind) for kind in ("recommendation", "theme", "resolution")):
+            return
+        found = self.portal.referable(record_id)
+        if not found:
+            self.problem(front, names,
+                         f'there is no recommendation, theme or resolution with the ID "{record_id}" — check the '
+                         "spelling against data/recommendations/, data/themes.yaml and data/resolutions.yaml")
+        elif len(found) > 1:
+            both = " and a ".join(kind for kind, _ in found)
+            self.problem(front, names,
+                         f'the ID "{record_id}" belongs to both a {both}, so the portal cannot tell which is meant '
+                         "— give one of them a different ID")

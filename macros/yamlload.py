@@ -8,6 +8,7 @@ are problems, and a map from each value's path to its line lets later checks nam
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,10 +42,18 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
         events = list(yaml.parse(text, Loader=yaml.SafeLoader))
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        # A key missing its colon is found on the next line; the key's own line is the context.
-        mark = error.context_mark if "simple key" in (error.context or "") else error.problem_mark
+        # A key missing its colon is found on the next line, and an unclosed quote at the end of
+        # the file; the line where the key or the quote starts is the context.
+        context = error.context or ""
+        starts_earlier = "simple key" in context or "quoted scalar" in context
+        mark = error.context_mark if starts_earlier else error.problem_mark
         line = (mark.line + 1 + offset) if mark else first_line
-        return Document(None, problems=[Problem(file, line, _explain_syntax(error))])
+        # A quote left open swallows the lines after it, so the parser trips further down (often on
+        # the next quotation mark): the line that opened it is where the clerk must look.
+        unclosed = _unclosed_quote(text.split("\n")[: line - offset])
+        if unclosed is not None:
+            return Document(None, problems=[Problem(file, unclosed + 1 + offset, f"this line could not be read: {UNCLOSED}")])
+        return Document(None, problems=[Problem(file, line, _explain_syntax(error, text.split("\n"), line - offset))])
     document = Document(None)
     document.problems += _surprises(events, text.split("\n"), file, offset)
     if node is None:
@@ -118,11 +127,40 @@ def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -
     return result
 
 
-def _explain_syntax(error: yaml.MarkedYAMLError) -> str:
-    """Turn PyYAML's parser wording into what a clerk can act on."""
+UNCLOSED = "a quotation mark opened on this line is never closed — add the closing quotation mark at the end of the value"
+QUOTE_OPENS = re.compile(r"""\s*(?:- )?(?:[\w-]+:\s+)?(?P<quote>["'])(?P<rest>.*)$""")
+
+
+def _unclosed_quote(lines: list[str]) -> int | None:
+    """The index of the first line whose value opens a quotation mark that the line never closes."""
+    block_indent = None  # inside a > or | block, where quotation marks are just text
+    for index, text in enumerate(lines):
+        indent = len(text) - len(text.lstrip(" "))
+        if block_indent is not None and (indent > block_indent or not text.strip()):
+            continue
+        block_indent = indent if re.search(r":\s+[>|][-+]?\s*$", text) else None
+        found = QUOTE_OPENS.fullmatch(text)
+        if found and found["quote"] not in found["rest"].replace('\\"', ""):
+            return index
+    return None
+
+
+def _explain_syntax(error: yaml.MarkedYAMLError, lines: list[str], line: int) -> str:
+    """Turn PyYAML's parser wording into what a clerk can act on (line: the 1-based line reported)."""
     problem = f"{error.context or ''} {error.problem or ''}".strip()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    above = next((text for text in reversed(lines[: max(line - 1, 0)]) if text.strip()), "")
+    indent = len(here) - len(here.lstrip(" "))
     if "\\t" in problem or "\t" in problem:
         hint = "a tab character is used for indenting — indent with spaces only"
+    elif "mapping values are not allowed" in problem and indent > len(above) - len(above.lstrip(" ")) \
+            and re.match(r"\s*(- )?[\w-]+:\s+\S", above):
+        hint = ("this line is indented further than the line above, so it reads as part of that line's "
+                "value — start it in the same column as the line above")
+    elif "could not find expected ':'" in problem and re.match(r"\s*(- )?[\w-]+:[^\s:]", here):
+        hint = "there is no space after the colon — write a space between the colon and the value, as in name: value"
+    elif "quoted scalar" in problem:
+        hint = UNCLOSED
     elif "mapping values are not allowed" in problem:
         hint = (
             "there is a colon inside a value — put the value in double quotes, "

@@ -105,6 +105,22 @@ def real_site(tmp_path_factory):
     return Site(folder)
 
 
+# The example site's build date: after the March 2023 meeting, so some actions are overdue.
+EXAMPLE_BUILD_DATE = "2023-04-01"
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory):
+    """The FICTIONAL example council's site, built once per test run on a fixed build date."""
+    from sites import EXAMPLE, Site, build
+
+    folder = tmp_path_factory.mktemp("example-site")
+    result = build(EXAMPLE, folder, PORTAL_BUILD_DATE=EXAMPLE_BUILD_DATE)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return Site(folder)
+
+
 @pytest.fixture(scope="session")
 def server(real_site):
     """The real site served on 127.0.0.1 by the test run itself, on a free port."""

@@ -16,21 +16,29 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def add_build_files(root: Path) -> None:
-    """Put what a build needs beside a copied data/ and docs/: the config, the theme overrides and
-    the macros package."""
+    """Put what a build needs beside a copied data/ and docs/: the config, the macros package and
+    the theme overrides."""
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(PROJECT / "overrides", root / "overrides")
     shutil.copytree(PROJECT / "macros", root / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PROJECT / "overrides", root / "overrides", dirs_exist_ok=True)
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run a Python module (mkdocs, macros …) in a project folder, as a clerk or CI would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+EXAMPLE = PROJECT / "examples" / "harrowmere"  # the FICTIONAL example council
+
+# Set by the publishing workflow for its own build; a test build sees only what the test sets.
+PUBLISHING_SETTINGS = ("PORTAL_SITE_URL", "PORTAL_VERSION", "PORTAL_REPO_URL", "PORTAL_REPO_BRANCH")
+
+
+def run(root: Path, *args: str, **settings: str) -> subprocess.CompletedProcess:
+    """Run a Python module (mkdocs, macros …) in a project folder, as a clerk or CI would, with
+    the publishing settings given (PORTAL_VERSION="abc1234" …) and no others."""
+    env = {k: v for k, v in os.environ.items() if k not in PUBLISHING_SETTINGS}
+    env.update(NO_MKDOCS_2_WARNING="1", **settings)
     return subprocess.run([sys.executable, "-m", *args], cwd=root, env=env, capture_output=True, text=True)
 
 
-def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return run(root, "mkdocs", "build", "--strict", "--site-dir", str(site_dir))
+def build(root: Path, site_dir: Path, **settings: str) -> subprocess.CompletedProcess:
+    return run(root, "mkdocs", "build", "--strict", "--site-dir", str(site_dir), **settings)
 
 
 class Site:

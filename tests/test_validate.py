@@ -82,12 +82,8 @@ def test_a_second_update_for_the_same_recommendation_and_date_names_the_first(pr
     [
         pytest.param(COMMITMENTS, "    recommendations: [ofsted-2019-r02]\n", "    recommendations: [ofsted-2019-r20]\n",
                      "recommendation", "ofsted-2019-r20", "data/recommendations/", id="recommendation"),
-        pytest.param(MINUTES, "  - compliance\n", "  - complience\n",
-                     "theme", "complience", "data/themes.yaml", id="theme"),
         pytest.param(BODIES, "      meeting: cypssc-2019-05-15\n", "      meeting: cypssc-2019-05-51\n",
                      "meeting", "cypssc-2019-05-51", "data/meetings.yaml", id="meeting"),
-        pytest.param(MINUTES, "  - cypssc-2019-05-15-res-6\n", "  - cypssc-2019-05-15-res-7\n",
-                     "resolution", "cypssc-2019-05-15-res-7", "data/resolutions.yaml", id="resolution"),
         pytest.param(RESOLUTIONS, "    meeting: cypssc-2019-05-15\n", "    meeting: cypssc-2019-05-16\n",
                      "meeting", "cypssc-2019-05-16", "data/meetings.yaml", id="resolution-meeting"),
         pytest.param(RESOLUTIONS, "      meeting: cypssc-2019-09-11\n", "      meeting: cypssc-2019-09-12\n",
@@ -105,6 +101,46 @@ def test_a_reference_to_something_that_does_not_exist_is_reported(project, file,
     message = project.problem(file, line)
     assert f'there is no {kind} with the ID "{wrong_id}"' in message
     assert f"check the spelling against {where}" in message
+
+
+# --- what each minute discusses ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "old, new, wrong_id",
+    [
+        pytest.param("ofsted-2019-r04, ofsted-2019-r10]", "ofsted-2019-r04, ofsted-2019-r100]", "ofsted-2019-r100",
+                     id="recommendation"),
+        pytest.param("[learning-and-development, compliance,", "[learning-and-development, complience,", "complience",
+                     id="theme"),
+        pytest.param("cypssc-2019-05-15-res-6]", "cypssc-2019-05-15-res-7]", "cypssc-2019-05-15-res-7",
+                     id="resolution"),
+    ],
+)
+def test_a_minute_marked_as_discussing_an_unknown_record_is_reported_at_its_line(project, old, new, wrong_id):
+    line = project.replace(MINUTES, old, new)
+    message = project.problem(MINUTES, line)
+    assert f'there is no recommendation, theme or resolution with the ID "{wrong_id}"' in message
+
+
+def test_marking_a_minute_the_file_does_not_have_is_reported_at_its_line(project):
+    # The minutes of 15 May 2019 go from 4.3 to 4.5: there is no minute 4.4.
+    line = project.replace(MINUTES, "  4.5: [ofsted-2019-r02]\n", "  4.4: [ofsted-2019-r02]\n")
+    message = project.problem(MINUTES, line)
+    assert "this file has no minute 4.4" in message
+    assert "4.3, 4.5" in message
+
+
+def test_an_id_shared_by_two_kinds_of_record_is_reported_as_ambiguous(project):
+    project.replace("data/themes.yaml", "  - id: compliance\n", "  - id: ofsted-2019-r10\n")
+    line = project.line_of(MINUTES, "  4.1: [ofsted-2019-r04, ofsted-2019-r10]")
+    message = project.problem(MINUTES, line)
+    assert 'the ID "ofsted-2019-r10" belongs to both a recommendation and a theme' in message
+
+
+def test_a_minute_number_in_the_map_is_a_minute_number(project):
+    line = project.replace(MINUTES, "  4.5: [ofsted-2019-r02]\n", "  four: [ofsted-2019-r02]\n")
+    assert '"four" is not a minute number' in project.problem(MINUTES, line)
 
 
 def test_a_source_minute_the_minutes_skip_is_reported(project):

@@ -189,3 +189,22 @@ def test_an_alias_bomb_is_refused_before_it_is_expanded():
               for i in range(20)]
     document = read_yaml("\n".join(lines) + "\n", "data/x.yaml")
     assert document.data is None and document.problems
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_even_when_a_later_quote_trips_the_parser():
+    text = ('title: "Care planning\n'
+            'report: a report\n'
+            '# see "notes" below\n'
+            'item: "4"\n')
+    [problem] = read_yaml(text, "data/x.yaml").problems
+    assert (problem.line, problem.message.split(": ", 1)[1]) == (1, "a quotation mark opened on this line is never "
+                                                                  "closed — add the closing quotation mark at the end of the value")
+
+
+def test_quotation_marks_inside_a_folded_block_are_not_taken_for_an_open_quote():
+    text = ('quote: >-\n'
+            '  "The committee noted\n'
+            '  the report.\n'
+            'status: [open\n')
+    [problem] = read_yaml(text, "data/x.yaml").problems
+    assert "quotation mark" not in problem.message

@@ -1,0 +1,520 @@
+"""Open data from the validated portal: JSON and CSV downloads (each JSON with its JSON Schema),
+Atom feeds of progress updates and minutes, and an iCalendar feed of meetings.
+
+Plain Python: never imports MkDocs. `export_files` derives every file from the data alone (no
+clock), so rebuilding the same data gives byte-identical files and feed readers see no false news.
+`write_exports` writes them into one folder (docs/data/ for the site), touching only files whose
+content changed so that `mkdocs serve` does not reload in a loop.
+
+To add a dataset (metric series, committee actions …): write its row model below, with a
+description on every field (the Data page and the JSON Schema are made from them), and add one
+Dataset line to DATASETS.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+from urllib.parse import urlsplit
+
+from feedgen.feed import FeedGenerator
+from icalendar import Calendar, Event
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import model
+from .portal import MinutesDoc, Portal
+from .render import DATA_FOLDER, Links, long_date, status_label
+
+
+# --- export models: one per dataset; field descriptions are the Data page's documentation -----
+
+
+class Row(BaseModel):
+    """One row of a download: the same flat values in the JSON file and the CSV file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @classmethod
+    def columns(cls) -> list[str]:
+        """The row's own fields first, then the source columns it shares with other rows."""
+        shared = {name for base in cls.__mro__[1:] for name in getattr(base, "model_fields", {})}
+        own = [name for name in cls.model_fields if name not in shared]
+        return own + [name for name in cls.model_fields if name in shared]
+
+
+class SourcedRow(Row):
+    """A row with the source of its information: a minute of a meeting, or a published document."""
+
+    source_meeting: str | None = Field(
+        description="If the source is a minute of a meeting: that meeting's ID (see the meetings "
+        "download). Empty if the source is a published document.")
+    source_minute: str | None = Field(
+        description="If the source is a minute of a meeting: the minute's number as printed in the "
+        "minutes, for example 4.3.")
+    source_document: str | None = Field(
+        description="If the source is a published document: its title. Empty if the source is a minute.")
+    source_url: str | None = Field(
+        description="The web address of the published document, if it is online.")
+
+
+def source_columns(src: model.Source | None) -> dict[str, str | None]:
+    """The source columns of a row; all empty where there is no source (a measure with no target)."""
+    return {"source_meeting": src and src.meeting, "source_minute": src and src.minute,
+            "source_document": src and src.document, "source_url": src and src.url}
+
+
+class RecommendationRow(SourcedRow):
+    id: str = Field(description="The recommendation's permanent ID. Its page's address is made from it.")
+    ref: str = Field(description="The short reference readers see, for example R01.")
+    set: str = Field(description="The ID of the inspection or review that made the recommendation.")
+    set_title: str = Field(description="The title of that inspection or review.")
+    title: str | None = Field(
+        description="The recommendation's title. Empty where no source gives it yet: the site then "
+        "says the title is to be confirmed.")
+    owner: str | None = Field(description="Who is responsible for it, where a source names them.")
+    status: model.Status = Field(
+        description="Its latest status, one of: " + ", ".join(s.value for s in model.Status)
+        + ". The Recommendations page says what each means.")
+    status_date: dt.date = Field(
+        description="The date the latest status applies to (YYYY-MM-DD). Its source is in the "
+        "progress updates download.")
+    original_target: dt.date | None = Field(
+        description="The date it was first due to be delivered (YYYY-MM-DD), where a source gives one.")
+    current_target: dt.date | None = Field(
+        description="The date it is due now: the original target or its latest revision (see the "
+        "target revisions download).")
+    url: str = Field(description="The recommendation's page on this site.")
+
+
+class TargetRevisionRow(SourcedRow):
+    recommendation: str = Field(description="The ID of the recommendation whose target date slipped.")
+    ref: str = Field(description="That recommendation's short reference, for example R01.")
+    reported: dt.date = Field(description="The date the new target was reported (YYYY-MM-DD).")
+    new_target: dt.date = Field(description="The new target date (YYYY-MM-DD).")
+    reason: str = Field(description="Why the target moved, as reported.")
+
+
+class ProgressUpdateRow(SourcedRow):
+    id: str = Field(
+        description="The update's ID: the recommendation's ID and the update's date (with -2, -3 … "
+        "if a recommendation has more than one update on a date).")
+    recommendation: str = Field(description="The ID of the recommendation it is about.")
+    ref: str = Field(description="That recommendation's short reference, for example R01.")
+    date: dt.date = Field(description="The date the status applies to (YYYY-MM-DD).")
+    status: model.Status = Field(description="The status reported as at that date.")
+    summary: str = Field(description="What was reported, in plain words.")
+    evidence_count: int = Field(description="How many pieces of evidence support it (see the evidence download).")
+    url: str = Field(description="Where the update appears on the recommendation's page.")
+
+
+class EvidenceRow(SourcedRow):
+    update: str = Field(description="The ID of the progress update it supports.")
+    kind: str = Field(
+        description='"quote" if the text is the source\'s exact words (checked against the minutes), '
+        '"summary" if it is the portal\'s own summary of the source.')
+    text: str = Field(description="The quotation or summary.")
+
+
+class ResolutionRow(SourcedRow):
+    id: str = Field(description="The resolution's permanent ID.")
+    meeting: str = Field(description="The ID of the meeting that made it.")
+    minute: str = Field(description="The number of the minute that records it.")
+    number: int = Field(description="Its number within that minute.")
+    text: str = Field(description="The resolution's words exactly as minuted.")
+    asks: str = Field(description="What it asks, in plain words.")
+    who: str = Field(description="Who is asked to act.")
+    report_back_meeting: str | None = Field(description="The ID of the meeting it is to report back to, if one is set.")
+    report_back_when: str | None = Field(description="When it reports back, in words, where the minutes put it that way.")
+    status: model.ActionStatus = Field(
+        description="Where it stands: " + ", ".join(s.value for s in model.ActionStatus)
+        + ". The source columns give the source of this status.")
+    url: str = Field(description="The resolution on the Committee resolutions page.")
+
+
+class ActionRow(Row):
+    id: str = Field(description="The resolution's or action's permanent ID.")
+    kind: str = Field(description='"resolution" (see the resolutions download for its exact words) or '
+                      '"action" (agreed at a later meeting).')
+    what: str = Field(description="What the committee asked for, in plain words.")
+    who: str = Field(description="Who is asked to act.")
+    agreed_meeting: str = Field(description="The ID of the meeting where the committee agreed it.")
+    agreed_minute: str = Field(description="The number of the minute that records it.")
+    due_date: dt.date | None = Field(
+        description="When it is due (YYYY-MM-DD): its own date, or the date of the meeting it is due "
+        "at. Empty when no date is set. An open item whose due date has passed is overdue.")
+    due_meeting: str | None = Field(description="The ID of the meeting it is due at, if it is due at a meeting.")
+    status: model.ActionStatus = Field(
+        description="Where it stands: " + ", ".join(s.value for s in model.ActionStatus) + ".")
+    closed_meeting: str | None = Field(description="The ID of the meeting where it was reported done or withdrawn.")
+    closed_minute: str | None = Field(description="The number of the minute that reported it done or withdrawn.")
+    url: str = Field(description="The item on the actions tracker page.")
+
+
+class MetricRow(SourcedRow):
+    id: str = Field(description="The measure's permanent ID.")
+    title: str = Field(description="What is measured.")
+    unit: str = Field(description="The unit of every figure, for example % or children per social worker.")
+    description: str = Field(description="What the measure means, in plain words.")
+    target: float | None = Field(description="The target figure, where a source sets one. The source "
+                                 "columns give the target's source.")
+    recommendations: str | None = Field(description="The IDs of the recommendations it helps to track, "
+                                        "separated by spaces.")
+    figures: int = Field(description="How many figures there are so far (see the figures download); 0 means no data yet.")
+    url: str = Field(description="The measure on the figures page.")
+
+
+class FigureRow(SourcedRow):
+    metric: str = Field(description="The ID of the measure (see the measures download).")
+    date: dt.date = Field(description="The date the figure applies to (YYYY-MM-DD).")
+    value: float = Field(description="The figure.")
+    unit: str = Field(description="Its unit.")
+
+
+class MeetingRow(SourcedRow):
+    id: str = Field(description="The meeting's permanent ID. Its calendar entry's UID is made from it.")
+    committee: str = Field(description="The ID of the committee that met.")
+    committee_name: str = Field(description="The committee's full name.")
+    date: dt.date = Field(description="The date of the meeting (YYYY-MM-DD), past or scheduled.")
+    also_known_as: str | None = Field(description='How the minutes refer to it, for example "the September meeting".')
+    minutes_pages: str | None = Field(
+        description="The pages of this site holding its minutes, separated by spaces. Empty until "
+        "the minutes are added.")
+    url: str = Field(description="The meeting on the Meetings page. The source columns give the source of its date.")
+
+
+# --- the datasets: adding one is a row model above and one line here -------------------------
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str  # the file names: <name>.json, <name>.csv, <name>.schema.json
+    title: str
+    about: str  # one sentence for the Data page
+    row: type[Row]
+    rows: Callable[[Exporter], Iterator[Row]]
+
+
+DATASETS: list[Dataset] = [
+    Dataset("recommendations", "Recommendations", "Every recommendation, with its latest status.",
+            RecommendationRow, lambda ex: ex.recommendation_rows()),
+    Dataset("progress-updates", "Progress updates", "Every progress update on every recommendation.",
+            ProgressUpdateRow, lambda ex: ex.update_rows()),
+    Dataset("evidence", "Evidence", "The evidence given with each progress update.",
+            EvidenceRow, lambda ex: ex.evidence_rows()),
+    Dataset("target-revisions", "Target revisions",
+            "Every time a recommendation's target date slipped: when, the new date and why.",
+            TargetRevisionRow, lambda ex: ex.target_revision_rows()),
+    Dataset("resolutions", "Committee resolutions",
+            "What the committee resolved, in its exact words, who is asked to act, and where each stands.",
+            ResolutionRow, lambda ex: ex.resolution_rows()),
+    Dataset("actions", "Actions tracker",
+            "Every resolution and every action agreed at later meetings: due when, where it stands, "
+            "and where it was closed.", ActionRow, lambda ex: ex.action_rows()),
+    Dataset("metrics", "Measures", "Every measure the committee follows over time, with its target.",
+            MetricRow, lambda ex: ex.metric_rows()),
+    Dataset("figures", "Figures", "Every figure of every measure, with its date and source.",
+            FigureRow, lambda ex: ex.figure_rows()),
+    Dataset("meetings", "Meetings", "Every meeting of the committee the portal knows about, past and scheduled.",
+            MeetingRow, lambda ex: ex.meeting_rows()),
+]
+
+R = TypeVar("R", bound=Row)
+
+
+class Download(BaseModel, Generic[R]):
+    """The shape of every JSON download: what it is, its licence, and its rows."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    dataset: str = Field(description="The dataset's name, as in its file name.")
+    title: str = Field(description="What the dataset holds.")
+    licence: str = Field(description="The licence under which the data may be reused.")
+    licence_url: str = Field(description="Where the licence is published.")
+    attribution: str = Field(description="The statement to include when reusing the data.")
+    rows: list[R] = Field(description="One entry per record, with the same values as the CSV file's rows.")
+
+
+def attribution(portal: Portal) -> str:
+    site = portal.site
+    committees = "; ".join(c.name for c in site.committees)
+    return (f"Contains public sector information licensed under the {site.data_licence.name}. "
+            f"Compiled by {site.publisher} from the published minutes and documents of "
+            f"{site.council} ({committees}).")
+
+
+def field_docs(row: type[Row]) -> list[tuple[str, str, str]]:
+    """(column, kind of value in plain words, description) for the Data page."""
+    kinds = {dt.date: "date (YYYY-MM-DD)", int: "whole number", model.Status: "status word",
+             model.ActionStatus: "status word"}
+    docs = []
+    for name in row.columns():
+        info = row.model_fields[name]
+        optional = info.annotation is not None and type(None) in getattr(info.annotation, "__args__", ())
+        base = next((k for t, k in kinds.items() if info.annotation == t), "text")
+        docs.append((name, base + (", may be empty" if optional else ""), info.description or ""))
+    return docs
+
+
+# --- building every file ------------------------------------------------------------------------
+
+
+def midnight(date: dt.date) -> dt.datetime:
+    """Feeds and calendars need a time: the start of the day the data gives, in UTC."""
+    return dt.datetime.combine(date, dt.time(0), tzinfo=dt.UTC)
+
+
+class Exporter:
+    """Every export file for one loaded Portal and the site's address."""
+
+    def __init__(self, portal: Portal, site_url: str):
+        self.portal = portal
+        self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        self.links = Links(portal, self.site_url)  # absolute URLs for downloads and feeds
+        self.update_ids = self._update_ids()
+
+    def _update_ids(self) -> list[str]:
+        """A stable ID for each update, in the order of portal.updates."""
+        seen: Counter[str] = Counter()
+        ids = []
+        for update in self.portal.updates:
+            base = f"{update.recommendation}-{update.date.isoformat()}"
+            seen[base] += 1
+            ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        return ids
+
+    def update_url(self, update: model.ProgressUpdate) -> str:
+        rec = self.portal.recommendation(update.recommendation)
+        return f"{self.links.recommendation(rec)}#update-{update.date.isoformat()}"
+
+    # --- rows -----------------------------------------------------------------------------------
+
+    def recommendation_rows(self) -> Iterator[RecommendationRow]:
+        for rec in self.portal.recommendations:
+            rec_set, latest = self.portal.set_of(rec), self.portal.latest(rec)
+            yield RecommendationRow(
+                id=rec.id, ref=rec.ref, set=rec_set.id, set_title=rec_set.title, title=rec.title,
+                owner=rec.owner.name if rec.owner else None, status=latest.status,
+                status_date=latest.date, original_target=rec.target.original if rec.target else None,
+                current_target=rec.target.current if rec.target else None,
+                url=self.links.recommendation(rec), **source_columns(rec.source))
+
+    def target_revision_rows(self) -> Iterator[TargetRevisionRow]:
+        for rec in self.portal.recommendations:
+            for revision in rec.target.revisions if rec.target else []:
+                yield TargetRevisionRow(
+                    recommendation=rec.id, ref=rec.ref, reported=revision.reported, new_target=revision.new_target,
+                    reason=revision.reason, **source_columns(revision.source))
+
+    def update_rows(self) -> Iterator[ProgressUpdateRow]:
+        for update, update_id in zip(self.portal.updates, self.update_ids, strict=True):
+            yield ProgressUpdateRow(
+                id=update_id, recommendation=update.recommendation,
+                ref=self.portal.recommendation(update.recommendation).ref, date=update.date,
+                status=update.status, summary=update.summary, evidence_count=len(update.evidence),
+                url=self.update_url(update), **source_columns(update.source))
+
+    def evidence_rows(self) -> Iterator[EvidenceRow]:
+        for update, update_id in zip(self.portal.updates, self.update_ids, strict=True):
+            for item in update.evidence:
+                yield EvidenceRow(update=update_id, kind="quote" if item.quote else "summary",
+                                  text=item.quote or item.summary, **source_columns(item.source))
+
+    def resolution_rows(self) -> Iterator[ResolutionRow]:
+        for res in self.portal.resolutions:
+            back = res.report_back
+            yield ResolutionRow(
+                id=res.id, meeting=res.meeting, minute=res.minute, number=res.number, text=res.text,
+                asks=res.asks, who=res.who, report_back_meeting=back.meeting if back else None,
+                report_back_when=back.when if back else None, status=res.status,
+                url=self.links.resolution(res), **source_columns(res.status_source))
+
+    def action_rows(self) -> Iterator[ActionRow]:
+        for item in self.portal.tracker():
+            yield ActionRow(
+                id=item.id, kind=item.kind, what=item.what, who=item.who, agreed_meeting=item.agreed.meeting,
+                agreed_minute=item.agreed.minute, due_date=item.due,
+                due_meeting=item.due_meeting.id if item.due_meeting else None, status=item.status,
+                closed_meeting=item.closed.meeting if item.closed else None,
+                closed_minute=item.closed.minute if item.closed else None, url=self.links.action(item.id))
+
+    def metric_rows(self) -> Iterator[MetricRow]:
+        for metric in self.portal.metrics:
+            yield MetricRow(
+                id=metric.id, title=metric.title, unit=metric.unit, description=metric.description,
+                target=metric.target, recommendations=" ".join(metric.recommendations) or None,
+                figures=len(metric.points), url=self.links.metric(metric),
+                **source_columns(metric.target_source))
+
+    def figure_rows(self) -> Iterator[FigureRow]:
+        for metric in self.portal.metrics:
+            for point in sorted(metric.points, key=lambda p: p.date):
+                yield FigureRow(metric=metric.id, date=point.date, value=point.value, unit=metric.unit,
+                                **source_columns(point.source))
+
+    def meeting_rows(self) -> Iterator[MeetingRow]:
+        for meeting in sorted(self.portal.meetings, key=lambda m: (m.date, m.id)):
+            minutes = " ".join(self.links.minutes(m) for m in self.portal.minutes_of(meeting))
+            yield MeetingRow(
+                id=meeting.id, committee=meeting.committee,
+                committee_name=self.portal.committee(meeting.committee).name, date=meeting.date,
+                also_known_as=meeting.also_known_as, minutes_pages=minutes or None,
+                url=self.links.meeting(meeting), **source_columns(meeting.source))
+
+    # --- files ----------------------------------------------------------------------------------
+
+    def files(self) -> dict[str, bytes]:
+        """Path inside the data folder → the file's bytes."""
+        out: dict[str, bytes] = {}
+        for dataset in DATASETS:
+            rows = list(dataset.rows(self))
+            out[f"{dataset.name}.json"] = self.json_file(dataset, rows)
+            out[f"{dataset.name}.csv"] = csv_file(dataset.row, rows)
+            out[f"{dataset.name}.schema.json"] = self.schema_file(dataset)
+        out[self.local(self.links.feed())] = self.atom(
+            None, "Progress updates and minutes", self.portal.updates, self.portal.minutes)
+        for rec in self.portal.recommendations:
+            minutes = [m for m, _ in self.portal.discussed_at(rec)]
+            out[self.local(self.links.feed(rec))] = self.atom(
+                rec, f"{rec.ref}: progress updates and minutes", self.portal.history(rec), minutes)
+        out[self.local(self.links.calendar())] = self.calendar()
+        return out
+
+    def local(self, url: str) -> str:
+        """An absolute URL of a file in the data folder → its path inside that folder."""
+        return url.removeprefix(self.links.page(DATA_FOLDER))
+
+    def json_file(self, dataset: Dataset, rows: list[Row]) -> bytes:
+        site = self.portal.site
+        document = {
+            "$schema": self.links.download(f"{dataset.name}.schema.json"),
+            **Download[dataset.row](
+                dataset=dataset.name, title=dataset.title, licence=site.data_licence.name,
+                licence_url=site.data_licence.url, attribution=attribution(self.portal), rows=rows,
+            ).model_dump(mode="json"),
+        }
+        document["rows"] = [{name: row[name] for name in dataset.row.columns()} for row in document["rows"]]
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def schema_file(self, dataset: Dataset) -> bytes:
+        schema = Download[dataset.row].model_json_schema()
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                  "$id": self.links.download(f"{dataset.name}.schema.json"),
+                  **schema, "title": f"{dataset.title} ({dataset.name}.json)"}
+        # The "$schema" key each download starts with, naming this schema.
+        schema["properties"] = {"$schema": {"type": "string"}, **schema["properties"]}
+        return (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def atom(self, rec: model.Recommendation | None, title: str,
+             updates: list[model.ProgressUpdate], minutes: list[MinutesDoc]) -> bytes:
+        """One Atom feed: the given progress updates and minutes, newest first."""
+        site = self.portal.site
+        feed = FeedGenerator()
+        feed_url = self.links.feed(rec)
+        feed.id(feed_url)
+        feed.title(f"{title} — {site.title}")
+        feed.link(href=feed_url, rel="self")
+        feed.link(href=self.links.recommendation(rec) if rec else self.site_url, rel="alternate")
+        feed.author({"name": site.publisher})
+        feed.rights(attribution(self.portal))
+        feed.language("en-GB")
+        feed.generator("Scrutiny Portal")
+        entries = [self.update_entry(u) for u in updates] + [self.minutes_entry(m) for m in minutes]
+        entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
+        dates = [e["updated"] for e in entries] or [midnight(min(m.date for m in self.portal.meetings))]
+        feed.updated(max(dates))
+        for entry in entries:
+            item = feed.add_entry(order="append")
+            item.id(entry["id"])
+            item.title(entry["title"])
+            item.link(href=entry["link"], rel="alternate")
+            item.updated(entry["updated"])
+            item.published(entry["updated"])
+            item.summary(entry["summary"])
+        return feed.atom_str(pretty=True)
+
+    def update_entry(self, update: model.ProgressUpdate) -> dict[str, Any]:
+        rec = self.portal.recommendation(update.recommendation)
+        update_id = self.update_ids[self.portal.updates.index(update)]
+        return {
+            "id": self.links.recommendation(rec) + "#update-" + update_id.removeprefix(rec.id + "-"),
+            "title": f"{rec.ref}: {status_label(update.status)} as at {long_date(update.date)}",
+            "link": self.update_url(update),
+            "updated": midnight(update.date),
+            "summary": f"{rec.ref} ({self.portal.title_of(rec)}): {update.summary}",
+        }
+
+    def minutes_entry(self, minutes: MinutesDoc) -> dict[str, Any]:
+        front = minutes.front
+        committee = self.portal.committee(front.committee)
+        return {
+            "id": self.links.minutes(minutes),
+            "title": f"Minutes: {front.title} ({long_date(front.date)})",
+            "link": self.links.minutes(minutes),
+            "updated": midnight(front.date),
+            "summary": f"{committee.name if committee else front.committee}, {long_date(front.date)}, "
+                       f"item {front.item}: {front.title}." + (f" {front.report}" if front.report else ""),
+        }
+
+    def calendar(self) -> bytes:
+        """The committee's meetings as all-day events: the data gives dates, not times."""
+        host = urlsplit(self.site_url).hostname or "localhost"
+        calendar = Calendar()
+        calendar.add("prodid", f"-//{self.portal.site.publisher}//{self.portal.site.title}//EN")
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("x-wr-calname", "; ".join(c.name for c in self.portal.site.committees) + ": meetings")
+        for row in self.meeting_rows():
+            event = Event()
+            event.add("uid", f"{row.id}@{host}")  # stable: calendar apps update, not duplicate
+            event.add("dtstamp", midnight(row.date))  # from the data, not the clock
+            event.add("dtstart", row.date)
+            event.add("dtend", row.date + dt.timedelta(days=1))
+            event.add("summary", f"{row.committee_name} meeting")
+            notes = [row.also_known_as and f"Also known as {row.also_known_as}.",
+                     f"Minutes: {row.minutes_pages}" if row.minutes_pages else "Minutes not yet added.",
+                     f"Details: {row.url}"]
+            event.add("description", "\n".join(n for n in notes if n))
+            event.add("url", row.url)
+            event.add("transp", "TRANSPARENT")
+            calendar.add_component(event)
+        return calendar.to_ical()
+
+
+def csv_file(row_model: type[Row], rows: list[Row]) -> bytes:
+    """UTF-8 CSV with a header row; empty values are empty cells; columns as in the JSON file."""
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=row_model.columns())
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.model_dump(mode="json").items()})
+    return text.getvalue().encode("utf-8")
+
+
+def export_files(portal: Portal, site_url: str) -> dict[str, bytes]:
+    return Exporter(portal, site_url).files()
+
+
+def write_exports(portal: Portal, out_dir: Path, site_url: str) -> list[str]:
+    """Write every export into out_dir, changing only what differs; remove feeds of records gone.
+    Returns the paths changed, for the person running it to see."""
+    files = export_files(portal, site_url)
+    changed = []
+    for path, content in sorted(files.items()):
+        target = out_dir / path
+        if not target.is_file() or target.read_bytes() != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            changed.append(f"wrote {target}")
+    # Only feeds come and go with the data (one per recommendation); nothing else is ever removed.
+    for stale in sorted(out_dir.glob("feeds/*.atom")):
+        if stale.relative_to(out_dir).as_posix() not in files:
+            stale.unlink()
+            changed.append(f"removed {stale}")
+    return changed
