@@ -121,6 +121,43 @@ def example_site(tmp_path_factory):
     return Site(folder)
 
 
+@pytest.fixture(scope="session")
+def server(real_site):
+    """The real site served on 127.0.0.1 by the test run itself, on a free port."""
+    from browser import serve
+
+    with serve(real_site.folder) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run (Debian's, through Playwright; never a downloaded one)."""
+    from browser import CHROMIUM_ARGS, chromium_path
+    from playwright import sync_api as playwright_api
+
+    path = chromium_path()
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Makes a page in a fresh browser context (viewport, colour scheme, JavaScript …); closed after."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
 def pytest_sessionfinish(session, exitstatus):
     """In CI every test must run: a skipped test there is a failure, not a pass."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

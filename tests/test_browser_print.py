@@ -4,38 +4,22 @@ FICTIONAL banner on the example site."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
-from test_browser_search import browser  # noqa: F401  (the shared Chromium fixture)
+from browser import DESKTOP, serve
 
 HIDDEN_IN_PRINT = (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer")
-
-
-def serve(folder):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
 
 
 @pytest.fixture(scope="module", params=["real", "example"])
 def served(request):
     site = request.getfixturevalue("real_site" if request.param == "real" else "example_site")
-    httpd = serve(site.folder)
-    yield request.param, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve(site.folder) as url:
+        yield request.param, url
 
 
 @pytest.fixture
-def page(browser, served):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def page(new_page, served):
+    return new_page(viewport=DESKTOP)
 
 
 def test_the_report_prints_without_navigation_search_header_or_footer(page, served):

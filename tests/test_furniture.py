@@ -13,9 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright import sync_api as playwright_api
 from sites import PROJECT, Site, build
-from test_browser_search import CHROMIUM_ARGS, chromium_path
 
 from macros.load import load_portal
 
@@ -200,31 +198,28 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def test_a_missing_page_at_any_depth_shows_the_styled_404_page_whose_links_work(published):
+def test_a_missing_page_at_any_depth_shows_the_styled_404_page_whose_links_work(published, new_page):
     handler = functools.partial(PagesHandler, directory=str(published.folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{httpd.server_address[1]}"
     try:
-        with playwright_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            failed, requested = [], []
-            page.on("request", lambda request: requested.append(request.url))
-            page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
-            response = page.goto(origin + urlsplit(SITE_URL).path + "recommendations/no/such/page/")
-            assert response.status == 404
-            assert page.locator("h1").inner_text() == "Page not found"
-            # Material's stylesheet reached the page (an unstyled header would not be sticky) …
-            assert page.locator("header.md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
-            # … only the page itself was missing, none of its assets. (Material's script also asks
-            # for a sitemap.xml beside each <link rel="alternate"> — the feeds and the calendar —
-            # to support language switchers; those probes find nothing and change nothing.)
-            assert [url for url in failed if not url.endswith("/sitemap.xml")] == [response.url]
-            assert all(url.startswith(origin) for url in requested), requested  # and nothing from elsewhere
-            page.get_by_role("link", name="see all the recommendations").click()
-            page.wait_for_url("**/scrutiny-portal/recommendations/")
-            assert page.locator("h1").inner_text().startswith("Recommendations")
-            browser.close()
+        page = new_page()
+        failed, requested = [], []
+        page.on("request", lambda request: requested.append(request.url))
+        page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+        response = page.goto(origin + urlsplit(SITE_URL).path + "recommendations/no/such/page/")
+        assert response.status == 404
+        assert page.locator("h1").inner_text() == "Page not found"
+        # Material's stylesheet reached the page (an unstyled header would not be sticky) …
+        assert page.locator("header.md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+        # … only the page itself was missing, none of its assets. (Material's script also asks
+        # for a sitemap.xml beside each <link rel="alternate"> — the feeds and the calendar —
+        # to support language switchers; those probes find nothing and change nothing.)
+        assert [url for url in failed if not url.endswith("/sitemap.xml")] == [response.url]
+        assert all(url.startswith(origin) for url in requested), requested  # and nothing from elsewhere
+        page.get_by_role("link", name="see all the recommendations").click()
+        page.wait_for_url("**/scrutiny-portal/recommendations/")
+        assert page.locator("h1").inner_text().startswith("Recommendations")
     finally:
         httpd.shutdown()

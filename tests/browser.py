@@ -1,0 +1,88 @@
+"""The one way the tests launch Chromium and serve the built site to it."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+# Debian's Chromium, kept from reaching anywhere but the site under test.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+# Screenshots for a person to look at; the folder is ignored by git.
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
+
+
+def chromium_path() -> str:
+    """Debian's Chromium, or the one named by CHROMIUM_PATH. Missing is a failure under CI=true."""
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(path):
+        message = f"Chromium not found at {path}: install Debian's chromium package or set CHROMIUM_PATH"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site quietly and, like GitHub Pages, answers a missing address with 404.html."""
+
+    def log_message(self, format, *args):  # noqa: A002 - the name http.server uses
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.exists():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve a folder on 127.0.0.1 on a free port; yields the base URL without a trailing slash."""
+    handler = functools.partial(SiteHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def watch_requests(page_or_context) -> list[str]:
+    """Every URL a page (or a whole browser context) asks for from now on, in order."""
+    requests: list[str] = []
+    page_or_context.on("request", lambda request: requests.append(request.url))
+    return requests
+
+
+def settle(page) -> None:
+    """Wait until no transition is running, so the page is checked as a person finally sees it."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def search(page, server: str, words: str):
+    """Open the home page, open search from the keyboard alone (Material's "/" shortcut), type the
+    words, and wait for the results, which are returned."""
+    page.goto(server + "/")
+    page.keyboard.press("/")
+    page.keyboard.type(words)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=10_000)
+    settle(page)
+    return results
