@@ -131,6 +131,16 @@ def server(real_site):
 
 
 @pytest.fixture(scope="session")
+def example_server(example_site):
+    """The FICTIONAL example council's site served the same way: its charts, timelines and overdue
+    flags are pages the real data does not have yet."""
+    from browser import serve
+
+    with serve(example_site.folder) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole run (Debian's, through Playwright; never a downloaded one)."""
     from browser import CHROMIUM_ARGS, chromium_path
