@@ -90,6 +90,20 @@ def test_home_page_shows_counts_by_status_latest_updates_and_next_report_back(si
     assert "11 September 2019" in text and "the September meeting" in text
 
 
+@pytest.mark.parametrize("build_date, words, overdue", [
+    ("2019-06-01", "6 open resolutions of the committee report back to this meeting.", False),
+    ("2019-09-12", "6 open resolutions of the committee were due to report back to this meeting, and the "
+                   "portal has no record that they have: Overdue as at 12 September 2019", True),
+])
+def test_home_says_a_report_back_is_overdue_only_once_its_meeting_has_passed(tmp_path, build_date, words, overdue):
+    result = build(PROJECT, tmp_path / "site", PORTAL_BUILD_DATE=build_date)
+    assert result.returncode == 0, result.stderr
+    site = Site(tmp_path / "site")
+    section = site.content("").select_one(".sp-report-backs")
+    assert words in " ".join(section.get_text(" ").split())
+    assert bool(section.select(".sp-overdue")) == overdue
+
+
 def test_minutes_page_keeps_minute_numbers_as_anchors_with_the_gap(site):
     content = site.content("minutes/cypssc-2019-05-15-item-4/")
     anchors = [h["id"] for h in content.select(".sp-minutes .sp-minute-number")]
