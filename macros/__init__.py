@@ -43,12 +43,14 @@ def define_env(env):
     # The downloads, feeds and calendar go into docs/data/ now, before MkDocs (or Zensical)
     # collects the files, so every builder publishes them. Unchanged files are not rewritten.
     write_exports(portal, project / env.conf["docs_dir"] / DATA_FOLDER, site_url)
-    # For the footer (overrides/partials/copyright.html): which build of the portal the pages show.
-    env.conf["extra"]["portal_build"] = {
-        "date": long_date(built), "date_iso": built.isoformat(), "version": provenance.version(project),
-    }
     if env.conf["extra"].get("fictional"):
         repository = None  # an invented example (examples/…) takes no suggested changes
+    # For the footer (overrides/partials/): which build of the portal the pages show, and where to
+    # report a problem with the website (the repository's issue tracker, when it is known).
+    env.conf["extra"]["portal_build"] = {
+        "date": long_date(built), "date_iso": built.isoformat(), "version": provenance.version(project),
+        "issues": repository.issues_url if repository else None,
+    }
     renderer = Renderer(portal, repository, built)
 
     def set_title(title: str) -> None:

@@ -41,6 +41,11 @@ class Repository:
     url: str
     branch: str = "main"
 
+    @property
+    def issues_url(self) -> str:
+        """Where anyone can report a problem with the website, in public."""
+        return f"{self.url}/issues"
+
     def edit_url(self, path: str) -> str:
         """Where a file (e.g. data/minutes/x.md) opens in the repository's editor, which offers a
         pull request to anyone who may not change it directly."""

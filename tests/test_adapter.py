@@ -91,7 +91,7 @@ def test_the_footer_gets_the_build_date_and_version(project, monkeypatch):
     env = FakeEnv(project.root)
     define_env(env)
     assert env.conf["extra"]["portal_build"] == {"date": "28 November 2026", "date_iso": "2026-11-28",
-                                                 "version": "abc1234"}
+                                                 "version": "abc1234", "issues": None}
 
 
 def test_edit_links_appear_only_when_the_repository_is_given(project, monkeypatch):

@@ -169,6 +169,13 @@ def test_no_edit_links_when_the_repository_is_not_given(real_site):
     assert not [url for url in real_site.pages() if real_site.html(url).select(".sp-edit")]
 
 
+def test_every_footer_offers_the_public_issue_tracker_for_reporting_a_problem(published, real_site):
+    for url in published.pages():
+        link = published.html(url).select_one("footer .sp-footer-line").find("a", string="Report a problem with this website")
+        assert link is not None and link["href"] == f"{REPO_URL}/issues", url
+    assert "Report a problem" not in real_site.html("").select_one("footer").get_text()  # no repository given
+
+
 # --- the 404 page in a real browser, served as GitHub Pages serves it ---------------------------
 
 
