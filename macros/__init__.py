@@ -9,7 +9,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from . import clock, provenance
-from .exports import DATASETS, attribution, field_docs, write_exports
+from .exports import DATASETS, attribution, field_docs, row_counts, write_exports
 from .load import load_portal
 from .problems import DataProblems
 from .render import DATA_FOLDER, Renderer, long_date
@@ -77,7 +77,7 @@ def define_env(env):
         """The Data page: every download and every field, documented from the export models."""
         # No "suggest a change" links: the page is generated from the export models, not a data file.
         return renderer.render("data.html", env.page.url, [], datasets=DATASETS, field_docs=field_docs,
-                               attribution=attribution(portal))
+                               attribution=attribution(portal), counts=row_counts(portal, site_url))
 
     @env.macro
     def portal_page(name: str) -> str:

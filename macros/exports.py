@@ -497,6 +497,12 @@ def csv_file(row_model: type[Row], rows: list[Row]) -> bytes:
     return text.getvalue().encode("utf-8")
 
 
+def row_counts(portal: Portal, site_url: str) -> dict[str, int]:
+    """How many rows each download has, for the Data page."""
+    exporter = Exporter(portal, site_url)
+    return {dataset.name: sum(1 for _ in dataset.rows(exporter)) for dataset in DATASETS}
+
+
 def export_files(portal: Portal, site_url: str) -> dict[str, bytes]:
     return Exporter(portal, site_url).files()
 

@@ -321,7 +321,7 @@ def test_pages_offer_their_feeds_to_browsers_and_in_visible_links(real_site):
     assert real_site.content("").find("a", href="data/feeds/all.atom")
 
 
-def test_the_data_page_documents_every_field_and_the_licence(real_site, portal):
+def test_the_data_page_documents_every_field_and_the_licence(real_site, portal, files):
     page = real_site.content("data/")
     for dataset in DATASETS:
         table = page.find("caption", string=re.compile(f"\\({dataset.name}.csv")).parent
@@ -330,6 +330,9 @@ def test_the_data_page_documents_every_field_and_the_licence(real_site, portal):
         assert documented == {name: " ".join(text.split()) for name, _, text in field_docs(dataset.row)}
         for suffix in (".csv", ".json", ".schema.json"):
             assert page.find("a", href=f"../data/{dataset.name}{suffix}"), f"no link to {dataset.name}{suffix}"
+        about = " ".join(page.select_one(f"#dataset-{dataset.name} > p").get_text().split())
+        rows = len(json_rows(files, dataset.name))
+        assert about.endswith(f" {rows} rows." if rows > 1 else " 1 row." if rows else "fill as the committee's records grow.")
     licence = page.find("a", rel="license")
     assert licence.get_text() == portal.site.data_licence.name
     assert "Contains public sector information licensed under" in page.find(class_="sp-attribution").get_text()
