@@ -13,6 +13,7 @@ from .exports import DATASETS, attribution, field_docs, row_counts, write_export
 from .load import load_portal
 from .problems import DataProblems
 from .render import DATA_FOLDER, Renderer, long_date
+from .schemas import write_schemas
 
 
 class DataNotPublishable(SystemExit, Exception):
@@ -40,9 +41,10 @@ def define_env(env):
     if not site_url:
         raise DataNotPublishable("mkdocs.yml: the feeds and downloads need the site's address — "
                                  'add site_url: !ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]')
-    # The downloads, feeds and calendar go into docs/data/ now, before MkDocs (or Zensical)
-    # collects the files, so every builder publishes them. Unchanged files are not rewritten.
+    # The downloads, feeds, calendar and data-file schemas go into docs/ now, before MkDocs (or
+    # Zensical) collects the files, so every builder publishes them. Unchanged files are not rewritten.
     write_exports(portal, project / env.conf["docs_dir"] / DATA_FOLDER, site_url)
+    write_schemas(project)
     if env.conf["extra"].get("fictional"):
         repository = None  # an invented example (examples/…) takes no suggested changes
     # For the footer (overrides/partials/): which build of the portal the pages show, and where to

@@ -94,7 +94,8 @@ def _safeguard(args: argparse.Namespace) -> int:
 
 
 def _schemas(args: argparse.Namespace) -> int:
-    print("\n".join(f"wrote {name}" for name in write_schemas(args.root)))
+    written = write_schemas(args.root)
+    print("\n".join(written) if written else "Every schema in docs/schemas/ is already up to date.")
     return 0
 
 

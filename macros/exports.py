@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import model
 from .portal import MinutesDoc, Portal
 from .render import DATA_FOLDER, Links, long_date, status_label
+from .writing import write_changed
 
 
 # --- export models: one per dataset; field descriptions are the Data page's documentation -----
@@ -511,13 +512,7 @@ def write_exports(portal: Portal, out_dir: Path, site_url: str) -> list[str]:
     """Write every export into out_dir, changing only what differs; remove feeds of records gone.
     Returns the paths changed, for the person running it to see."""
     files = export_files(portal, site_url)
-    changed = []
-    for path, content in sorted(files.items()):
-        target = out_dir / path
-        if not target.is_file() or target.read_bytes() != content:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-            changed.append(f"wrote {target}")
+    changed = write_changed(out_dir, files)
     # Only feeds come and go with the data (one per recommendation); nothing else is ever removed.
     for stale in sorted(out_dir.glob("feeds/*.atom")):
         if stale.relative_to(out_dir).as_posix() not in files:

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from . import model
 from .load import FOLDERS, SINGLE_FILES
+from .writing import write_changed
 
 FOLDER = "docs/schemas"
 
@@ -33,15 +34,10 @@ def schema(record: type[BaseModel], applies_to: str) -> dict:
 
 
 def write_schemas(root: Path) -> list[str]:
-    """Write every schema into root/docs/schemas/; returns the files written."""
-    folder = root / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, (record, applies_to) in schema_files().items():
-        (folder / name).write_text(json.dumps(schema(record, applies_to), indent=2, ensure_ascii=False) + "\n",
-                                   encoding="utf-8")
-        written.append(f"{FOLDER}/{name}")
-    return written
+    """Write every schema into root/docs/schemas/, changing only what differs; returns what was written."""
+    return write_changed(root / FOLDER, {
+        name: (json.dumps(schema(record, applies_to), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        for name, (record, applies_to) in schema_files().items()})
 
 
 def editor_settings() -> dict:

@@ -108,6 +108,8 @@ def test_schemas_are_written_for_the_site_and_published_with_it(tmp_path):
     add_build_files(tmp_path)
     written = write_schemas(tmp_path)
     assert len(written) == len(schema_files())
+    assert write_schemas(tmp_path) == []  # unchanged schemas are not rewritten (mkdocs serve settles)
+    shutil.rmtree(tmp_path / FOLDER)  # a plain `mkdocs build`, with no make step, still publishes them
     result = build(tmp_path, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     published = json.loads((tmp_path / "site" / "schemas" / "progress.schema.json").read_text(encoding="utf-8"))
