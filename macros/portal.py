@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from pydantic import BaseModel
@@ -319,7 +320,7 @@ class Portal:
     def changes_between_meetings(self) -> list[Changes]:
         """What changed between each meeting and the one before it, latest pair first."""
         held = self.meetings_with_minutes()
-        return [self.changes(a, b) for a, b in zip(held, held[1:])][::-1]
+        return [self.changes(a, b) for a, b in pairwise(held)][::-1]
 
     def open_items_for(self, rec: model.Recommendation) -> list[Tracked]:
         """Open actions that name a recommendation (resolutions name none, so they are listed apart)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -145,7 +146,7 @@ class _Checks:
 
     def check_target(self, target: model.Target) -> None:
         """Revisions are listed in the order they were reported, so the latest is the current target."""
-        for earlier, later in zip(target.revisions, target.revisions[1:]):
+        for earlier, later in pairwise(target.revisions):
             if later.reported < earlier.reported:
                 self.problem(later, ("reported",),
                              f"this revision was reported on {later.reported}, before the one above it "

@@ -4,6 +4,7 @@ between each pair of meetings, worked out here straight from the records rather 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from sites import Site
 
@@ -49,7 +50,7 @@ def on_page(site: Site, url: str, later_id: str) -> dict[str, Counter]:
 def check_changes(site: Site, portal: Portal) -> int:
     """Every consecutive pair of meetings on the changes page, the latest on the home page too."""
     held = sorted((m for m in portal.meetings if portal.minutes_of(m)), key=lambda m: m.date)
-    pairs = list(zip(held, held[1:]))
+    pairs = list(pairwise(held))
     for earlier, later in pairs:
         assert on_page(site, "changes/", later.id) == expected(portal, earlier, later), later.id
     if pairs:
