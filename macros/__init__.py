@@ -8,12 +8,12 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import clock, provenance
-from .exports import DATASETS, attribution, field_docs, row_counts, write_exports
-from .load import load_portal
-from .problems import DataProblems
-from .render import DATA_FOLDER, Renderer, long_date
-from .schemas import write_schemas
+from .data import clock, provenance
+from .publish.exports import DATASETS, attribution, field_docs, row_counts, write_exports
+from .data.load import load_portal
+from .data.problems import DataProblems
+from .site.render import DATA_FOLDER, Renderer, long_date
+from .publish.schemas import write_schemas
 
 
 class DataNotPublishable(SystemExit, Exception):

@@ -8,15 +8,15 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import model
-from .exports import write_exports
-from .importer import decode, import_minutes
-from .load import load_portal, load_record
-from .pages import write_stubs
-from .problems import DataProblems
-from .safeguarding import allowed_texts, report, scan, scan_text
-from .schemas import write_schemas
-from .scaffold import minutes_template, update_entry, update_template
+from .data import model
+from .publish.exports import write_exports
+from .clerks.importer import decode, import_minutes
+from .data.load import load_portal, load_record
+from .site.pages import write_stubs
+from .data.problems import DataProblems
+from .clerks.safeguarding import allowed_texts, report, scan, scan_text
+from .publish.schemas import write_schemas
+from .clerks.scaffold import minutes_template, update_entry, update_template
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from sites import Site
 
-from macros.portal import Portal
+from macros.data.portal import Portal
 
 SECTIONS = ("statuses", "evidence", "figures", "new", "closed", "slipped")
 

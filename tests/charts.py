@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sites import Site
 
-from macros.charts import number
-from macros.portal import Portal
-from macros.render import long_date
+from macros.site.charts import number
+from macros.data.portal import Portal
+from macros.site.render import long_date
 
 URL = "metrics/"
 

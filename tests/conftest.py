@@ -56,13 +56,13 @@ class ProjectCopy:
         return text.count("\n", 0, text.index(snippet)) + 1
 
     def load(self, check_pages: bool = True):
-        from macros.load import load_portal
+        from macros.data.load import load_portal
 
         return load_portal(self.root, check_pages=check_pages)
 
     def problems(self, check_pages: bool = True) -> list:
         """Every problem load_portal reports (each checked for plain words); fails if there are none."""
-        from macros.problems import DataProblems
+        from macros.data.problems import DataProblems
 
         with pytest.raises(DataProblems) as raised:
             self.load(check_pages=check_pages)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sites import Site
 
-from macros.model import STATUS_MEANINGS, TERM_MEANINGS
-from macros.render import status_label
+from macros.data.model import STATUS_MEANINGS, TERM_MEANINGS
+from macros.site.render import status_label
 
 
 def check_status_links(site: Site) -> None:

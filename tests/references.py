@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sites import Site
 
-from macros.minutes import minute_anchor
-from macros.portal import Portal
+from macros.data.minutes import minute_anchor
+from macros.data.portal import Portal
 
 
 def marked(portal: Portal) -> set[tuple[str, str, str]]:

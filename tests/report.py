@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sites import Site
 
-from macros.portal import Portal
-from macros.render import long_date, status_label
+from macros.data.portal import Portal
+from macros.site.render import long_date, status_label
 
 
 def check_report(site: Site, portal: Portal) -> None:

@@ -14,8 +14,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browser import DESKTOP, PHONE, SCREENSHOTS, search, settle, watch_requests
 
-from macros.model import STATUS_MEANINGS
-from macros.render import status_label, status_slug
+from macros.data.model import STATUS_MEANINGS
+from macros.site.render import status_label, status_slug
 
 WCAG_A_AND_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_A_AND_AA}, "resultTypes": ["violations"]}

@@ -10,9 +10,9 @@ import sys
 import pytest
 from sites import PROJECT, Site, build
 
-from macros.load import load_portal
-from macros.model import Status
-from macros.render import long_date, status_label
+from macros.data.load import load_portal
+from macros.data.model import Status
+from macros.site.render import long_date, status_label
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +187,8 @@ def test_no_request_leaves_the_site(site):
 
 
 def test_the_core_never_imports_mkdocs():
-    code = ("import sys, macros.load, macros.render, macros.cli, macros.pages, macros.exports; "
+    code = ("import sys, macros.data.load, macros.site.render, macros.cli, macros.site.pages, macros.publish.exports, "
+            "macros.clerks.importer, macros.clerks.safeguarding; "
             "sys.exit(any(m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_macros') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], cwd=PROJECT).returncode == 0
 

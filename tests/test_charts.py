@@ -1,11 +1,11 @@
-"""macros/charts.py: figures written as people write them, and charts described in words."""
+"""macros/site/charts.py: figures written as people write them, and charts described in words."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from macros import model
-from macros.charts import describe, line_chart, number
+from macros.data import model
+from macros.site.charts import describe, line_chart, number
 
 SOURCE = {"document": "A report"}
 

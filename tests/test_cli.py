@@ -1,4 +1,4 @@
-"""macros/cli.py and macros/pages.py: `python -m macros validate | pages --root DIR`, as a clerk runs them."""
+"""macros/cli.py and macros/site/pages.py: `python -m macros validate | pages --root DIR`, as a clerk runs them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.cli import main
-from macros.pages import stub_text
+from macros.site.pages import stub_text
 
 PROGRESS = "data/progress/2019-05-15.yaml"
 MISSING = "docs/recommendations/ofsted-2019-r05.md"

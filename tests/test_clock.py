@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from macros.clock import BadBuildDate, build_date
+from macros.data.clock import BadBuildDate, build_date
 
 
 def test_build_date_is_today_unless_fixed():

@@ -9,7 +9,7 @@ import pytest
 from references import backlinks, cited_but_not_marked, links_under_minutes, marked, newest_meeting_first
 from sites import EXAMPLE, PROJECT, Site
 
-from macros.load import load_portal
+from macros.data.load import load_portal
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +96,7 @@ def test_every_chart_has_a_text_alternative_and_a_data_table(site, portal):
 def test_a_figure_that_is_not_a_number_is_a_plain_problem_at_its_line(tmp_path, plain_words):
     import shutil
 
-    from macros.problems import DataProblems
+    from macros.data.problems import DataProblems
 
     shutil.copytree(EXAMPLE / "data", tmp_path / "data")
     path = tmp_path / "data" / "metrics" / "vacancy-rate.yaml"

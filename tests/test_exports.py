@@ -1,4 +1,4 @@
-"""Open data, feeds and calendar (macros/exports.py), each read back with an independent parser:
+"""Open data, feeds and calendar (macros/publish/exports.py), each read back with an independent parser:
 csv and json from the standard library, jsonschema, feedparser, and a plain line parser for ICS."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from sites import PROJECT, run
 
-from macros.exports import DATASETS, export_files, field_docs, write_exports
-from macros.load import load_portal
+from macros.publish.exports import DATASETS, export_files, field_docs, write_exports
+from macros.data.load import load_portal
 
 SITE_URL = "https://example.org/portal/"
 

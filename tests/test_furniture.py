@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from sites import PROJECT, Site, build
 
-from macros.load import load_portal
+from macros.data.load import load_portal
 
 SITE_URL = "https://council.example/scrutiny-portal/"
 REPO_URL = "https://github.com/example-council/scrutiny-portal"

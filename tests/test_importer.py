@@ -1,4 +1,4 @@
-"""macros/importer.py and `python -m macros import-minutes`: the committee system's text export → minutes file."""
+"""macros/clerks/importer.py and `python -m macros import-minutes`: the committee system's text export → minutes file."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import model
-from macros.importer import decode, import_minutes
-from macros.scaffold import yaml_text
-from macros.minutes import parse_body, plain_text, render_markdown, split_front_matter
-from macros.yamlload import read_yaml
+from macros.data import model
+from macros.clerks.importer import decode, import_minutes
+from macros.clerks.scaffold import yaml_text
+from macros.data.minutes import parse_body, plain_text, render_markdown, split_front_matter
+from macros.data.yamlload import read_yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEED = PROJECT / "tests" / "fixtures" / "seed" / "minutes-cypssc-ofsted-item4.txt"

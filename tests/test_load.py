@@ -1,4 +1,4 @@
-"""macros/load.py: each kind of bad input in one file is reported at its file and line, in a clerk's words.
+"""macros/data/load.py: each kind of bad input in one file is reported at its file and line, in a clerk's words.
 
 Every test starts from a copy of the real, valid data (the `project` fixture), changes one thing,
 and checks the one problem that change causes: its file, its line (worked out from the text the
@@ -328,7 +328,7 @@ def test_many_problems_in_different_files_are_all_reported_in_one_run(project):
 
 
 def test_the_report_lists_every_problem_as_file_line_message(project):
-    from macros.problems import DataProblems
+    from macros.data.problems import DataProblems
 
     project.replace(PROGRESS, FIRST_STATUS, "    status: in progres\n")
     project.write("data/notes.txt", "a note\n")

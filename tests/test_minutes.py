@@ -1,4 +1,4 @@
-"""macros/minutes.py: front matter, numbered minutes and their anchors, and safe rendering of the
+"""macros/data/minutes.py: front matter, numbered minutes and their anchors, and safe rendering of the
 clerk's Markdown (never run as a template, raw HTML shown as text, unsafe links removed)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from macros.minutes import parse_body, render_markdown, split_front_matter
+from macros.data.minutes import parse_body, render_markdown, split_front_matter
 
 MINUTES = "data/minutes/cypssc-2019-05-15-item-4.md"
 

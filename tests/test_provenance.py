@@ -1,4 +1,4 @@
-"""macros/provenance.py: the version a build shows, and the repository its edit links open."""
+"""macros/data/provenance.py: the version a build shows, and the repository its edit links open."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from sites import PROJECT
 
-from macros.provenance import BadRepository, Repository, repository, version
+from macros.data.provenance import BadRepository, Repository, repository, version
 
 
 def test_the_version_is_portal_version_when_given():

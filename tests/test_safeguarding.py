@@ -1,4 +1,4 @@
-"""macros/safeguarding.py and `python -m macros safeguard`: likely personal data stops the build."""
+"""macros/clerks/safeguarding.py and `python -m macros safeguard`: likely personal data stops the build."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.safeguarding import nhs_check_digit_ok, scan, scan_text
+from macros.clerks.safeguarding import nhs_check_digit_ok, scan, scan_text
 
 PROJECT = Path(__file__).resolve().parent.parent
 MINUTES = "data/minutes/cypssc-2019-05-15-item-4.md"
@@ -69,7 +69,7 @@ def test_every_planted_case_is_caught_once_with_its_kind_and_line(text, kind, pl
 
 def test_there_are_at_least_20_planted_cases_covering_every_kind():
     assert len(PLANTED) >= 20
-    from macros.safeguarding import KINDS
+    from macros.clerks.safeguarding import KINDS
     assert {kind for _, kind in PLANTED} == {kind.name for kind in KINDS}
 
 

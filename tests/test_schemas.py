@@ -1,4 +1,4 @@
-"""macros/schemas.py: a JSON Schema per data file, made from the model, that the shipped data meets."""
+"""macros/publish/schemas.py: a JSON Schema per data file, made from the model, that the shipped data meets."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.load import FOLDERS, SINGLE_FILES
-from macros.minutes import split_front_matter
-from macros.schemas import FOLDER, editor_settings, schema, schema_files, write_schemas
+from macros.data.load import FOLDERS, SINGLE_FILES
+from macros.data.minutes import split_front_matter
+from macros.publish.schemas import FOLDER, editor_settings, schema, schema_files, write_schemas
 from sites import add_build_files, build
 
 PROJECT = Path(__file__).resolve().parent.parent

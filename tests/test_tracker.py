@@ -10,8 +10,8 @@ import pytest
 from conftest import EXAMPLE_BUILD_DATE
 from sites import EXAMPLE, Site, build
 
-from macros.load import load_portal
-from macros.render import long_date
+from macros.data.load import load_portal
+from macros.site.render import long_date
 
 URL = "actions/"
 

@@ -1,4 +1,4 @@
-"""macros/validate.py: checks across records — unique IDs, references that resolve, quotes that are the
+"""macros/data/validate.py: checks across records — unique IDs, references that resolve, quotes that are the
 minutes' own words, counts that match, and the pages in docs/ in step with the data."""
 
 from __future__ import annotations

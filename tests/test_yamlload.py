@@ -1,10 +1,10 @@
-"""macros/yamlload.py: every value stays the text the clerk wrote, and every value keeps its line."""
+"""macros/data/yamlload.py: every value stays the text the clerk wrote, and every value keeps its line."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.yamlload import read_yaml
+from macros.data.yamlload import read_yaml
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import model
+from ..data import model
 from .scaffold import minutes_front_matter
 
 # Spaces a word processor leaves behind: tabs, non-breaking and other Unicode spaces, zero-width ones.

@@ -14,11 +14,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import model
-from .clock import build_date
-from .minutes import minute_anchor, render_markdown
-from .portal import MinutesDoc, Portal
-from .provenance import Repository
+from ..data import model
+from ..data.clock import build_date
+from ..data.minutes import minute_anchor, render_markdown
+from ..data.portal import MinutesDoc, Portal
+from ..data.provenance import Repository
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",

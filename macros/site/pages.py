@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .portal import Portal
-from .problems import Problem
+from ..data.portal import Portal
+from ..data.problems import Problem
 
 # folder in docs/ -> (macro that renders the page, how to list the records' IDs)
 STUB_FOLDERS = {

@@ -12,7 +12,7 @@ import math
 
 from markupsafe import Markup, escape
 
-from . import model
+from ..data import model
 from .render import long_date
 
 WIDTH, HEIGHT = 560, 280

@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from . import model
+from ..data import model
 
 
 def yaml_text(value: str) -> str:

@@ -140,7 +140,7 @@ def _pattern(regex: str, message: str):
 
 
 Text = Annotated[str, Field(min_length=1)]
-# Each WithJsonSchema says how the type looks to an editor reading the YAML (macros/schemas.py).
+# Each WithJsonSchema says how the type looks to an editor reading the YAML (macros/publish/schemas.py).
 Date = Annotated[dt.date, BeforeValidator(_iso_date), WithJsonSchema(
     {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "A date written YYYY-MM-DD, e.g. 2019-05-15"})]
 Figure = Annotated[float, BeforeValidator(_figure), WithJsonSchema(

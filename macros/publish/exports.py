@@ -28,9 +28,9 @@ from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import model
-from .portal import MinutesDoc, Portal
-from .render import DATA_FOLDER, Links, long_date, status_label
+from ..data import model
+from ..data.portal import MinutesDoc, Portal
+from ..site.render import DATA_FOLDER, Links, long_date, status_label
 from .writing import write_changed
 
 

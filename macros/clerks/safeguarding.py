@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model
-from .load import load_record
-from .problems import Problem
+from ..data import model
+from ..data.load import load_record
+from ..data.problems import Problem
 
 ALLOW_LIST = "data/safeguarding-allow.yaml"
 SCANNED = (".yaml", ".yml", ".md", ".txt", ".csv", ".json")

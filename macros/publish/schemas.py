@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import model
-from .load import FOLDERS, SINGLE_FILES
+from ..data import model
+from ..data.load import FOLDERS, SINGLE_FILES
 from .writing import write_changed
 
 FOLDER = "docs/schemas"

@@ -1,0 +1,1 @@
+"""Tools for the people who write the data: importing minutes, new-file templates, the safeguarding check."""

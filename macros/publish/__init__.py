@@ -1,0 +1,1 @@
+"""What leaves the site besides pages: open data (JSON and CSV), feeds, the calendar and JSON Schemas."""
