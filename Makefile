@@ -17,7 +17,7 @@ ifeq ($(strip $(PORTAL_SITE_URL)),)
 unexport PORTAL_SITE_URL
 endif
 
-.PHONY: serve build validate safeguard schemas pages exports new-minutes new-update import-minutes example benchmark test install install-dev clean
+.PHONY: lint serve build validate safeguard schemas pages exports new-minutes new-update import-minutes example benchmark test install install-dev clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
 serve: install safeguard validate schemas
@@ -68,8 +68,13 @@ example: install
 benchmark: install-dev
 	$(BIN)/python tests/benchmark.py
 
-## test: install the test tools too, check the data, build the site (as build does), then run every test
-test: install-dev build
+## lint: check the code of macros/ with ruff (lint and formatting)
+lint: install-dev
+	$(BIN)/ruff check macros
+	$(BIN)/ruff format --check macros
+
+## test: install the test tools too, check the code and the data, build the site (as build does), then run every test
+test: install-dev lint build
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed

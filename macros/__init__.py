@@ -9,11 +9,11 @@ from pathlib import Path
 from markupsafe import escape
 
 from .data import clock, provenance
-from .publish.exports import DATASETS, attribution, field_docs, row_counts, write_exports
 from .data.load import load_portal
 from .data.problems import DataProblems
-from .site.render import DATA_FOLDER, Renderer, long_date
+from .publish.exports import DATASETS, attribution, field_docs, row_counts, write_exports
 from .publish.schemas import write_schemas
+from .site.render import DATA_FOLDER, Renderer, long_date
 
 
 class DataNotPublishable(SystemExit, Exception):
@@ -22,7 +22,20 @@ class DataNotPublishable(SystemExit, Exception):
     serving the last good site until the data is fixed."""
 
 
-SUMMARY_PAGES = ("home", "recommendations", "themes", "resolutions", "meetings", "commitments", "about", "actions", "definitions", "changes", "metrics", "report")
+SUMMARY_PAGES = (
+    "home",
+    "recommendations",
+    "themes",
+    "resolutions",
+    "meetings",
+    "commitments",
+    "about",
+    "actions",
+    "definitions",
+    "changes",
+    "metrics",
+    "report",
+)
 
 
 def define_env(env):
@@ -39,8 +52,10 @@ def define_env(env):
         raise DataNotPublishable(str(error)) from None
     site_url = env.conf.get("site_url")
     if not site_url:
-        raise DataNotPublishable("mkdocs.yml: the feeds and downloads need the site's address — "
-                                 'add site_url: !ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]')
+        raise DataNotPublishable(
+            "mkdocs.yml: the feeds and downloads need the site's address — "
+            'add site_url: !ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]'
+        )
     # The downloads, feeds, calendar and data-file schemas go into docs/ now, before MkDocs (or
     # Zensical) collects the files, so every builder publishes them. Unchanged files are not rewritten.
     write_exports(portal, project / env.conf["docs_dir"] / DATA_FOLDER, site_url)
@@ -50,7 +65,9 @@ def define_env(env):
     # For the footer (overrides/partials/): which build of the portal the pages show, and where to
     # report a problem with the website (the repository's issue tracker, when it is known).
     env.conf["extra"]["portal_build"] = {
-        "date": long_date(built), "date_iso": built.isoformat(), "version": provenance.version(project),
+        "date": long_date(built),
+        "date_iso": built.isoformat(),
+        "version": provenance.version(project),
         "issues": repository.issues_url if repository else None,
     }
     renderer = Renderer(portal, repository, built)
@@ -66,7 +83,10 @@ def define_env(env):
         set_title(renderer.recommendation_title(rec_id))
         # Read by overrides/main.html: the page's own feed, for <link rel="alternate">.
         rec = portal.recommendation(rec_id)
-        env.page.meta["feed"] = {"href": renderer.links("").feed(rec), "title": f"{rec.ref}: progress updates and minutes"}
+        env.page.meta["feed"] = {
+            "href": renderer.links("").feed(rec),
+            "title": f"{rec.ref}: progress updates and minutes",
+        }
         return renderer.recommendation_page(env.page.url, rec_id)
 
     @env.macro
@@ -78,8 +98,15 @@ def define_env(env):
     def data_page() -> str:
         """The Data page: every download and every field, documented from the export models."""
         # No "suggest a change" links: the page is generated from the export models, not a data file.
-        return renderer.render("data.html", env.page.url, [], datasets=DATASETS, field_docs=field_docs,
-                               attribution=attribution(portal), counts=row_counts(portal, site_url))
+        return renderer.render(
+            "data.html",
+            env.page.url,
+            [],
+            datasets=DATASETS,
+            field_docs=field_docs,
+            attribution=attribution(portal),
+            counts=row_counts(portal, site_url),
+        )
 
     @env.macro
     def portal_page(name: str) -> str:

@@ -8,15 +8,15 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .data import model
-from .publish.exports import write_exports
 from .clerks.importer import decode, import_minutes
-from .data.load import load_portal, load_record
-from .site.pages import write_stubs
-from .data.problems import DataProblems
 from .clerks.safeguarding import allowed_texts, report, scan, scan_text
-from .publish.schemas import write_schemas
 from .clerks.scaffold import minutes_template, update_entry, update_template
+from .data import model
+from .data.load import load_portal, load_record
+from .data.problems import DataProblems
+from .publish.exports import write_exports
+from .publish.schemas import write_schemas
+from .site.pages import write_stubs
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -28,32 +28,48 @@ def main(argv: list[str] | None = None) -> int:
     after = argparse.ArgumentParser(add_help=False)
     after.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", parents=[after],
-                        help="check every data file, minutes file and page; print what is wrong")
-    commands.add_parser("pages", parents=[after],
-                        help="create or remove the small pages in docs/ that show each record")
-    exports = commands.add_parser("exports", parents=[after],
-                                  help="write the open data downloads, feeds and calendar into a folder")
+    commands.add_parser(
+        "validate", parents=[after], help="check every data file, minutes file and page; print what is wrong"
+    )
+    commands.add_parser(
+        "pages", parents=[after], help="create or remove the small pages in docs/ that show each record"
+    )
+    exports = commands.add_parser(
+        "exports", parents=[after], help="write the open data downloads, feeds and calendar into a folder"
+    )
     exports.add_argument("--out", type=Path, required=True, help="the folder to write into, e.g. docs/data")
-    exports.add_argument("--site-url", required=True,
-                         help="the published site's address, for the links in feeds and downloads")
-    commands.add_parser("safeguard", parents=[after],
-                        help="look through data/ for likely personal data about children and families")
-    commands.add_parser("schemas", parents=[after],
-                        help="write the JSON Schema of every data file into docs/schemas/ for editors and the site")
+    exports.add_argument(
+        "--site-url", required=True, help="the published site's address, for the links in feeds and downloads"
+    )
+    commands.add_parser(
+        "safeguard", parents=[after], help="look through data/ for likely personal data about children and families"
+    )
+    commands.add_parser(
+        "schemas",
+        parents=[after],
+        help="write the JSON Schema of every data file into docs/schemas/ for editors and the site",
+    )
     importing = commands.add_parser(
-        "import-minutes", parents=[after],
-        help="turn the committee system's text export of one agenda item into a minutes file")
+        "import-minutes",
+        parents=[after],
+        help="turn the committee system's text export of one agenda item into a minutes file",
+    )
     importing.add_argument("file", type=Path, help="the exported text file")
-    importing.add_argument("--meeting", required=True, help="the meeting's ID in data/meetings.yaml, e.g. cypssc-2019-05-15")
+    importing.add_argument(
+        "--meeting", required=True, help="the meeting's ID in data/meetings.yaml, e.g. cypssc-2019-05-15"
+    )
     importing.add_argument("--item", required=True, help="the agenda item's number, e.g. 4")
-    importing.add_argument("--out", type=Path, help="where to write it (default: data/minutes/<meeting>-item-<item>.md)")
-    new_minutes = commands.add_parser("new-minutes", parents=[after],
-                                      help="start a minutes file for one agenda item, with its front matter filled in")
+    importing.add_argument(
+        "--out", type=Path, help="where to write it (default: data/minutes/<meeting>-item-<item>.md)"
+    )
+    new_minutes = commands.add_parser(
+        "new-minutes", parents=[after], help="start a minutes file for one agenda item, with its front matter filled in"
+    )
     new_minutes.add_argument("--meeting", required=True, help="the meeting's ID in data/meetings.yaml")
     new_minutes.add_argument("--item", required=True, help="the agenda item's number, e.g. 5")
-    new_update = commands.add_parser("new-update", parents=[after],
-                                     help="start a progress file with one update for a recommendation")
+    new_update = commands.add_parser(
+        "new-update", parents=[after], help="start a progress file with one update for a recommendation"
+    )
     new_update.add_argument("--recommendation", required=True, help="the recommendation's ID, e.g. ofsted-2019-r03")
     new_update.add_argument("--date", required=True, help="the date the progress was reported, YYYY-MM-DD")
     args = parser.parse_args(argv)
@@ -66,8 +82,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     portal = load_portal(args.root)
-    print(f"All data is valid: {len(portal.recommendations)} recommendations, {len(portal.updates)} progress "
-          f"updates, {len(portal.meetings)} meetings, {len(portal.minutes)} minutes files.")
+    print(
+        f"All data is valid: {len(portal.recommendations)} recommendations, {len(portal.updates)} progress "
+        f"updates, {len(portal.meetings)} meetings, {len(portal.minutes)} minutes files."
+    )
     return 0
 
 
@@ -88,8 +106,10 @@ def _safeguard(args: argparse.Namespace) -> int:
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
-    print("The safeguarding check found no likely personal data in data/. It helps, and does not replace, "
-          "a person reading everything before it is published.")
+    print(
+        "The safeguarding check found no likely personal data in data/. It helps, and does not replace, "
+        "a person reading everything before it is published."
+    )
     return 0
 
 
@@ -112,12 +132,17 @@ def _import_minutes(args: argparse.Namespace) -> int:
     minutes = result.markdown(meeting)
     if not write_new(out, minutes):
         return 1
-    print(f"Wrote {out}. Next: list the recommendations, themes and resolutions it discusses in its "
-          "front matter, then run: make pages, then make validate")
+    print(
+        f"Wrote {out}. Next: list the recommendations, themes and resolutions it discusses in its "
+        "front matter, then run: make pages, then make validate"
+    )
     notes += result.notes
     if notes:
-        print(f"\nCheck these {len(notes)} lines of the export: the text is kept, but the importer could "
-              "not be sure where it belongs.", file=sys.stderr)
+        print(
+            f"\nCheck these {len(notes)} lines of the export: the text is kept, but the importer could "
+            "not be sure where it belongs.",
+            file=sys.stderr,
+        )
         for line, message in sorted(notes):
             print(f"{args.file}:{line}: {message}", file=sys.stderr)
     findings = scan_text(minutes, str(out), allowed_texts(args.root))
@@ -133,8 +158,10 @@ def _new_minutes(args: argparse.Namespace) -> int:
     path = args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
     if not write_new(path, minutes_template(meeting, args.item)):
         return 1
-    print(f"Wrote {path}. Next: write the title, paste the minutes under their ### headings, then run: "
-          "make pages, then make validate")
+    print(
+        f"Wrote {path}. Next: write the title, paste the minutes under their ### headings, then run: "
+        "make pages, then make validate"
+    )
     return 0
 
 
@@ -144,20 +171,30 @@ def _new_update(args: argparse.Namespace) -> int:
     except ValueError:
         print(f'--date "{args.date}" is not a date written YYYY-MM-DD — write it like 2019-09-11', file=sys.stderr)
         return 1
-    recommendations = {rec.id: rec for path in sorted((args.root / "data" / "recommendations").glob("*.yaml"))
-                       for rec in load_record(args.root, path.relative_to(args.root).as_posix(),
-                                              model.RecommendationSet).recommendations}
+    recommendations = {
+        rec.id: rec
+        for path in sorted((args.root / "data" / "recommendations").glob("*.yaml"))
+        for rec in load_record(
+            args.root, path.relative_to(args.root).as_posix(), model.RecommendationSet
+        ).recommendations
+    }
     recommendation = recommendations.get(args.recommendation)
     if recommendation is None:
-        print(f'there is no recommendation "{args.recommendation}" in data/recommendations/ — use one of: '
-              f"{', '.join(recommendations)}", file=sys.stderr)
+        print(
+            f'there is no recommendation "{args.recommendation}" in data/recommendations/ — use one of: '
+            f"{', '.join(recommendations)}",
+            file=sys.stderr,
+        )
         return 1
     meetings = load_record(args.root, "data/meetings.yaml", model.MeetingsFile).meetings
     meeting = next((m for m in meetings if m.date.isoformat() == date), None)
     path = args.root / "data" / "progress" / f"{date}.yaml"
     if path.exists():
-        print(f"{path} already exists, so it was left as it is. To add this update to it, paste these lines "
-              f"at the end of its updates: list:\n\n{update_entry(recommendation, date, meeting)}", file=sys.stderr)
+        print(
+            f"{path} already exists, so it was left as it is. To add this update to it, paste these lines "
+            f"at the end of its updates: list:\n\n{update_entry(recommendation, date, meeting)}",
+            file=sys.stderr,
+        )
         return 1
     write_new(path, update_template(recommendation, date, meeting))
     print(f"Wrote {path}. Next: fill in the status, summary and source, then run: make validate")
@@ -171,8 +208,11 @@ def _meeting(root: Path, meeting_id: str) -> model.Meeting | None:
         if meeting.id == meeting_id:
             return meeting
     known = ", ".join(m.id for m in meetings)
-    print(f'data/meetings.yaml:1: there is no meeting "{meeting_id}" — add it to data/meetings.yaml first '
-          f"(id, committee, date and source), or use one of: {known}", file=sys.stderr)
+    print(
+        f'data/meetings.yaml:1: there is no meeting "{meeting_id}" — add it to data/meetings.yaml first '
+        f"(id, committee, date and source), or use one of: {known}",
+        file=sys.stderr,
+    )
     return None
 
 
@@ -183,12 +223,22 @@ def write_new(path: Path, text: str) -> bool:
         with path.open("x", encoding="utf-8") as file:
             file.write(text)
     except FileExistsError:
-        print(f"{path}: this file already exists, and was left as it is — choose another name with --out, "
-              "or delete the old file first if you really mean to replace it", file=sys.stderr)
+        print(
+            f"{path}: this file already exists, and was left as it is — choose another name with --out, "
+            "or delete the old file first if you really mean to replace it",
+            file=sys.stderr,
+        )
         return False
     return True
 
 
-COMMANDS = {"validate": _validate, "pages": _pages, "exports": _exports, "safeguard": _safeguard, "schemas": _schemas,
-            "import-minutes": _import_minutes,
-            "new-minutes": _new_minutes, "new-update": _new_update}
+COMMANDS = {
+    "validate": _validate,
+    "pages": _pages,
+    "exports": _exports,
+    "safeguard": _safeguard,
+    "schemas": _schemas,
+    "import-minutes": _import_minutes,
+    "new-minutes": _new_minutes,
+    "new-update": _new_update,
+}

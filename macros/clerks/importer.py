@@ -19,8 +19,22 @@ from .scaffold import minutes_front_matter
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 BULLETS = {  # the symbol starting a line → list level (Word's Symbol/Wingdings bullets included)
-    "·": 1, "•": 1, "●": 1, "-": 1, "–": 1, "*": 1, "\uf0b7": 1,
-    "Ø": 2, "o": 2, "◦": 2, "▪": 2, "§": 2, "➢": 2, "\uf0a7": 2, "\uf0d8": 2, "\uf0fc": 2,
+    "·": 1,
+    "•": 1,
+    "●": 1,
+    "-": 1,
+    "–": 1,
+    "*": 1,
+    "\uf0b7": 1,
+    "Ø": 2,
+    "o": 2,
+    "◦": 2,
+    "▪": 2,
+    "§": 2,
+    "➢": 2,
+    "\uf0a7": 2,
+    "\uf0d8": 2,
+    "\uf0fc": 2,
 }
 BULLET = re.compile(r"^(\S)\s+(\S.*)$")
 MINUTE = re.compile(r"^(\d+(?:\.\d+)+)\.?(?:\s+(\S.*)|(?=[A-Z‘“])(.+))?$")  # "4.1The …": space lost
@@ -68,8 +82,11 @@ def decode(data: bytes) -> tuple[str, list[tuple[int, str]]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        note = (1, "the file is not UTF-8, so it was read as Windows-1252 (the usual Windows encoding) "
-                   "— check that accented letters, quotes and £ signs came out right")
+        note = (
+            1,
+            "the file is not UTF-8, so it was read as Windows-1252 (the usual Windows encoding) "
+            "— check that accented letters, quotes and £ signs came out right",
+        )
         return data.decode("cp1252", errors="replace"), [note]
 
 
@@ -113,7 +130,9 @@ class _Reader:
 
     def _starts_block(self, line: str) -> bool:
         return bool(
-            MINUTE.match(line) or ORDERED.match(line) or SUBHEADING.fullmatch(line)
+            MINUTE.match(line)
+            or ORDERED.match(line)
+            or SUBHEADING.fullmatch(line)
             or (BULLET.match(line) and BULLET.match(line).group(1) in BULLETS)
         )
 
@@ -127,10 +146,15 @@ class _Reader:
         label = AGENDA_ITEM.fullmatch(line)
         lone = LONE_NUMBER.fullmatch(line)
         if self.title is None and (label or lone) and not (label and label.group(2) and not label.group(1)):
-            found = (label.group(1) if label else lone.group(1))
+            found = label.group(1) if label else lone.group(1)
             if found and found != self.item:
-                self.notes.append((number, f'the export says agenda item {found}, but the import was asked '
-                                           f'for item {self.item} — check --item'))
+                self.notes.append(
+                    (
+                        number,
+                        f"the export says agenda item {found}, but the import was asked "
+                        f"for item {self.item} — check --item",
+                    )
+                )
             if label and label.group(2):
                 self.title = label.group(2)  # "Agenda item 4: Ofsted Inspection …" on one line
             self.joinable = False
@@ -157,17 +181,29 @@ class _Reader:
         minute = MINUTE.match(line)
         if minute and self._accept_minute(minute.group(1), number):
             self.minute = minute.group(1)
-            self.blocks.append(Block("heading", minute.group(1), number, level=3 + (minute.group(1).count(".") > 1),
-                            number=minute.group(1)))
+            self.blocks.append(
+                Block(
+                    "heading",
+                    minute.group(1),
+                    number,
+                    level=3 + (minute.group(1).count(".") > 1),
+                    number=minute.group(1),
+                )
+            )
             self.joinable = False
             if minute.group(2) or minute.group(3):
                 self.blocks.append(Block("paragraph", minute.group(2) or minute.group(3), number))
                 self.joinable = True
             return
         if self.minute is None and not minute:
-            self.notes.append((number, "this text comes before the first numbered minute, so it is not "
-                                       "inside any minute — kept as a paragraph under the heading above it; "
-                                       "move it into the right minute if it belongs to one"))
+            self.notes.append(
+                (
+                    number,
+                    "this text comes before the first numbered minute, so it is not "
+                    "inside any minute — kept as a paragraph under the heading above it; "
+                    "move it into the right minute if it belongs to one",
+                )
+            )
         ordered = ORDERED.match(line)
         bullet = BULLET.match(line)
         if ordered:
@@ -177,30 +213,50 @@ class _Reader:
         else:
             symbol = SYMBOL_START.match(line)
             if symbol and not minute:
-                self.notes.append((number, f'this line starts with "{symbol.group(1)}", which the importer does '
-                                           "not know as a bullet — kept as a paragraph; make it a list item "
-                                           '("- ") if it is one'))
+                self.notes.append(
+                    (
+                        number,
+                        f'this line starts with "{symbol.group(1)}", which the importer does '
+                        "not know as a bullet — kept as a paragraph; make it a list item "
+                        '("- ") if it is one',
+                    )
+                )
             self.blocks.append(Block("paragraph", line, number))
 
     def _accept_minute(self, found: str, number: int) -> bool:
         """A minute number starts a new minute if it comes after the last one (gaps are fine)."""
         key = tuple(int(part) for part in found.split("."))
-        previous = [tuple(int(p) for p in b.number.split(".")) for b in self.blocks
-                    if b.kind == "heading" and b.number]
+        previous = [tuple(int(p) for p in b.number.split(".")) for b in self.blocks if b.kind == "heading" and b.number]
         if previous and key <= max(previous):
-            self.notes.append((number, f"minute {found} does not come after minute "
-                                       f"{'.'.join(map(str, max(previous)))} above it, so it cannot start a new minute — kept as text; check the numbering"))
+            self.notes.append(
+                (
+                    number,
+                    f"minute {found} does not come after minute "
+                    f"{'.'.join(map(str, max(previous)))} above it, so it cannot start a new minute — "
+                    "kept as text; check the numbering",
+                )
+            )
             return False
         if found.split(".")[0] != self.item:
-            self.notes.append((number, f"minute {found} is not numbered as part of item {self.item} — "
-                                       "check --item, or that the export holds only this item"))
+            self.notes.append(
+                (
+                    number,
+                    f"minute {found} is not numbered as part of item {self.item} — "
+                    "check --item, or that the export holds only this item",
+                )
+            )
         return True
 
     def _bullet(self, level: int, text: str, number: int) -> None:
         """`·` starts or continues a list; `Ø` nests under the item above, or starts a list of its own."""
         previous = self.blocks[-1] if self.blocks else None
-        under = previous.kind if previous and previous.level == 1 and (
-            previous.kind == "ordered" or (previous.kind == "bullet" and previous.marker == "-")) else None
+        under = (
+            previous.kind
+            if previous
+            and previous.level == 1
+            and (previous.kind == "ordered" or (previous.kind == "bullet" and previous.marker == "-"))
+            else None
+        )
         if level == 2 and previous is not None and previous.kind == "bullet" and previous.level == 2:
             under = previous.parent
         if level == 2 and under:
@@ -210,11 +266,17 @@ class _Reader:
 
     def finish(self) -> Imported:
         if self.title is None:
-            self.notes.append((1, "no title was found before the minutes — write the agenda item's "
-                                  "title into the front matter"))
+            self.notes.append(
+                (1, "no title was found before the minutes — write the agenda item's title into the front matter")
+            )
         if not any(b.kind == "heading" and b.number for b in self.blocks):
-            self.notes.append((1, "no numbered minutes (such as 4.1) were found — add a heading line "
-                                  "such as ### 4.1 before each minute"))
+            self.notes.append(
+                (
+                    1,
+                    "no numbered minutes (such as 4.1) were found — add a heading line "
+                    "such as ### 4.1 before each minute",
+                )
+            )
         return Imported(self.item, self.title, self.report, _markdown(self.blocks), sorted(self.notes))
 
 

@@ -22,12 +22,15 @@ ALLOW_LIST = "data/safeguarding-allow.yaml"
 SCANNED = (".yaml", ".yml", ".md", ".txt", ".csv", ".json")
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-DATE = rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s+\d{{4}})"
+DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s+\d{{4}})"
+)
 AGE = re.compile(r"\b(?:aged|age)\s+\d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b|\b\d{1,2}[- ]month[- ]old\b", re.IGNORECASE)
 TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master|Dr)\.?\s+[A-Z][a-z]+")
 CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # Capitalised words in committee papers that are not people's names.
-NOT_NAMES = set("""
+NOT_NAMES = set(
+    """
 The A An In On At For Of And Or To With By From Our Their His Her This That These Those Some All Any Each
 Council County Borough District City Committee Cabinet Board Panel Group Team Service Services Member
 Members Chairman Chair Leader Director Officer Officers Head Manager Minister Department Education Health
@@ -41,7 +44,8 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 August September October November December West East North South Sussex England United Kingdom
 Members' Whole Effective Learning Development Compliance Leadership Workforce Business Processes Design
 First Early Earliest Help Integrated Prevention Multi Safeguarding Permanence Quality Assurance
-""".split())
+""".split()
+)
 NHS_NUMBER = re.compile(r"(?<![\w/.-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\w/-])")
 # +44 7700 900123, (01632) 960 002, 020 7946 0123 …; how many digits it has is checked after.
 PHONE = re.compile(r"(?<![\w/.+-])(?:\+44\s?(?:\(0\)\s?)?\d|\(0\d{2,5}\)\s?\d|0\d)[\d\s-]{4,14}\d(?![\w/-])")
@@ -89,9 +93,9 @@ def _phones(line: str) -> Iterator[re.Match[str]]:
 def _ages_near_names(line: str) -> Iterator[re.Match[str]]:
     for match in AGE.finditer(line):
         start = max(0, match.start() - 30)
-        window = line[start: match.end() + 30]
+        window = line[start : match.end() + 30]
         if TITLED_NAME.search(window) or any(
-            _is_name(window, word, line[start + word.end(): match.start()]) for word in CAPITALISED.finditer(window)
+            _is_name(window, word, line[start + word.end() : match.start()]) for word in CAPITALISED.finditer(window)
         ):
             yield match
 
@@ -102,31 +106,43 @@ def _is_name(text: str, word: re.Match[str], up_to_age: str) -> bool:
     if word.group() in NOT_NAMES:
         return False
     before = text[: word.start()].rstrip()
-    sentence_start = before == "" or before[-1] in ".!?:;-*•·>\"“‘(" or before.endswith("- ")
+    sentence_start = before == "" or before[-1] in '.!?:;-*•·>"“‘(' or before.endswith("- ")
     return not sentence_start or re.fullmatch(r"[\s,(]*", up_to_age) is not None
 
 
 KINDS = (
-    Kind("an e-mail address", _pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-         "remove it unless it is a published work address"),
+    Kind(
+        "an e-mail address",
+        _pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+        "remove it unless it is a published work address",
+    ),
     Kind("an NHS number", _nhs_numbers, "remove it: an NHS number identifies one person"),
     Kind("a UK phone number", _phones, "remove it unless it is a published work number"),
-    Kind("a National Insurance number",
-         _pattern(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"),
-         "remove it: a National Insurance number identifies one person"),
-    Kind("a full postcode",
-         _pattern(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"),
-         "remove it unless it is the address of a public building; a full postcode can point to a family's home"),
-    Kind("a date of birth",
-         _pattern(rf"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born(?:\s+on)?)\s*[:\-–(]?\s*{DATE}", re.IGNORECASE),
-         "remove it: a date of birth helps identify a child"),
-    Kind("an age next to a name", _ages_near_names,
-         "remove the name or the age: together they can identify a child"),
-    Kind("a case reference",
-         _pattern(r"\b(?i:case|child|client|family|referral|person|LCS|Mosaic|CareFirst|ICS)\s+"
-                  r"(?i:ref(?:erence)?|no|number|id)\b\.?\s*[:#]?\s*[A-Za-z]{0,4}[/-]?\d[\dA-Za-z/-]{2,}"
-                  r"|\b[A-Z]{2,5}[/-]\d{2,4}[/-]\d{3,6}\b"),
-         "remove it: a case reference points to one child's or family's records"),
+    Kind(
+        "a National Insurance number",
+        _pattern(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"),
+        "remove it: a National Insurance number identifies one person",
+    ),
+    Kind(
+        "a full postcode",
+        _pattern(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"),
+        "remove it unless it is the address of a public building; a full postcode can point to a family's home",
+    ),
+    Kind(
+        "a date of birth",
+        _pattern(rf"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born(?:\s+on)?)\s*[:\-–(]?\s*{DATE}", re.IGNORECASE),
+        "remove it: a date of birth helps identify a child",
+    ),
+    Kind("an age next to a name", _ages_near_names, "remove the name or the age: together they can identify a child"),
+    Kind(
+        "a case reference",
+        _pattern(
+            r"\b(?i:case|child|client|family|referral|person|LCS|Mosaic|CareFirst|ICS)\s+"
+            r"(?i:ref(?:erence)?|no|number|id)\b\.?\s*[:#]?\s*[A-Za-z]{0,4}[/-]?\d[\dA-Za-z/-]{2,}"
+            r"|\b[A-Z]{2,5}[/-]\d{2,4}[/-]\d{3,6}\b"
+        ),
+        "remove it: a case reference points to one child's or family's records",
+    ),
 )
 
 
@@ -166,21 +182,29 @@ def allowed_texts(root: Path) -> set[str]:
 
 def report(problems: list[Problem]) -> str:
     count = len(problems)
-    lines = [f"The safeguarding check found {count} thing{'s' if count != 1 else ''} that may be personal "
-             "data about a child or family. Nothing has been published.", ""]
+    lines = [
+        f"The safeguarding check found {count} thing{'s' if count != 1 else ''} that may be personal "
+        "data about a child or family. Nothing has been published.",
+        "",
+    ]
     lines += [str(problem) for problem in sorted(problems)]
-    lines += ["", "Open each file at the line shown. If the text identifies a child, a family or a member of "
-              "the public, remove it. If a person has checked that it is fine to publish (a council's published "
-              f"switchboard number, say), add it to {ALLOW_LIST} with the reason, who checked it and when. "
-              "Then run the check again: python -m macros safeguard"]
+    lines += [
+        "",
+        "Open each file at the line shown. If the text identifies a child, a family or a member of "
+        "the public, remove it. If a person has checked that it is fine to publish (a council's published "
+        f"switchboard number, say), add it to {ALLOW_LIST} with the reason, who checked it and when. "
+        "Then run the check again: python -m macros safeguard",
+    ]
     return "\n".join(lines)
 
 
 def _message(kind: Kind, match: re.Match[str]) -> str:
     # The text itself is not repeated: build logs can be public. The column finds it on the line.
-    return (f"column {match.start() + 1}: this looks like {kind.name} ({_hint(match.group())}) — {kind.advice}; "
-            f"if a person has checked it is fine to publish, add it to {ALLOW_LIST} with the reason, "
-            "who checked it and when")
+    return (
+        f"column {match.start() + 1}: this looks like {kind.name} ({_hint(match.group())}) — {kind.advice}; "
+        f"if a person has checked it is fine to publish, add it to {ALLOW_LIST} with the reason, "
+        "who checked it and when"
+    )
 
 
 def _hint(text: str) -> str:

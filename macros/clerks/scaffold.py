@@ -24,8 +24,12 @@ def yaml_text(value: str) -> str:
 
 def minutes_front_matter(meeting: model.Meeting, item: str, title: str | None, report: str | None) -> str:
     """The front matter of a minutes file: committee, date and item filled in; title if known."""
-    lines = ["---", f"committee: {yaml_text(meeting.committee)}", f"date: {meeting.date.isoformat()}",
-             f"item: {yaml_text(item)}"]
+    lines = [
+        "---",
+        f"committee: {yaml_text(meeting.committee)}",
+        f"date: {meeting.date.isoformat()}",
+        f"item: {yaml_text(item)}",
+    ]
     if title is None:
         lines.append("# Write the agenda item's title after the colon, as it appears in the minutes.")
     lines.append(f"title: {yaml_text(title)}" if title else "title:")
@@ -50,8 +54,7 @@ def minutes_template(meeting: model.Meeting, item: str) -> str:
 def update_entry(recommendation: model.Recommendation, date: str, meeting: model.Meeting | None) -> str:
     """One progress update for a recommendation, as an entry of a progress file's updates: list."""
     title = recommendation.title or "title to be confirmed"
-    source = (f"      meeting: {meeting.id}\n      minute:\n" if meeting
-              else "      document:\n")
+    source = f"      meeting: {meeting.id}\n      minute:\n" if meeting else "      document:\n"
     return (
         f"  # {recommendation.ref}: {title}\n"
         f"  - recommendation: {recommendation.id}\n"
@@ -68,6 +71,8 @@ def update_entry(recommendation: model.Recommendation, date: str, meeting: model
 
 def update_template(recommendation: model.Recommendation, date: str, meeting: model.Meeting | None) -> str:
     """A new progress file holding one update to fill in."""
-    return (f"# Progress on the recommendations as reported on {date}. One entry per recommendation\n"
-            "# whose position was reported; copy the entry below for each further one.\n"
-            "updates:\n" + update_entry(recommendation, date, meeting))
+    return (
+        f"# Progress on the recommendations as reported on {date}. One entry per recommendation\n"
+        "# whose position was reported; copy the entry below for each further one.\n"
+        "updates:\n" + update_entry(recommendation, date, meeting)
+    )

@@ -54,8 +54,16 @@ def load_record(root: Path, relative: str, record_type: type[model.Record]) -> m
     loader = _Loader(root)
     path = root / relative
     if not path.is_file():
-        raise DataProblems([Problem(relative, 1, "this file is missing — restore it from the repository's "
-                                    "history, or create it as the README describes")])
+        raise DataProblems(
+            [
+                Problem(
+                    relative,
+                    1,
+                    "this file is missing — restore it from the repository's "
+                    "history, or create it as the README describes",
+                )
+            ]
+        )
     record = loader._load_yaml(path, record_type)
     if loader.problems or record is None:
         raise DataProblems(loader.problems)
@@ -75,8 +83,12 @@ class _Loader:
         for name in REQUIRED:
             if not (self.data_dir / name).is_file():
                 self.problems.append(
-                    Problem(f"data/{name}", 1, "this file is missing, and the portal cannot be built without "
-                            "it — restore it from the repository's history, or create it as the README describes")
+                    Problem(
+                        f"data/{name}",
+                        1,
+                        "this file is missing, and the portal cannot be built without "
+                        "it — restore it from the repository's history, or create it as the README describes",
+                    )
                 )
         for path in sorted(self.data_dir.rglob("*")):
             if path.is_dir() or path.name == "README.md" or path.name.startswith("."):
@@ -106,8 +118,12 @@ class _Loader:
                 return FOLDERS[folder] or "minutes"
         known = list(SINGLE_FILES) + [f"{f}/…" for f in FOLDERS]
         self.problems.append(
-            Problem(name, 1, "the portal does not read this file — check its name and folder; "
-                    f"it reads: {', '.join(known)} (minutes as .md, the rest as .yaml)")
+            Problem(
+                name,
+                1,
+                "the portal does not read this file — check its name and folder; "
+                f"it reads: {', '.join(known)} (minutes as .md, the rest as .yaml)",
+            )
         )
         return None
 
@@ -120,10 +136,13 @@ class _Loader:
         except UnicodeDecodeError as error:
             line = path.read_bytes()[: error.start].count(b"\n") + 1
             self.problems.append(
-                Problem(self._display(path), line,
-                        "this file is not saved as UTF-8 text (Word, Excel and Notepad often save as "
-                        "\"ANSI\" or Windows-1252) — save it again choosing the UTF-8 encoding, or paste "
-                        "its text into GitHub's web editor, which always saves UTF-8")
+                Problem(
+                    self._display(path),
+                    line,
+                    "this file is not saved as UTF-8 text (Word, Excel and Notepad often save as "
+                    '"ANSI" or Windows-1252) — save it again choosing the UTF-8 encoding, or paste '
+                    "its text into GitHub's web editor, which always saves UTF-8",
+                )
             )
             return None
 
@@ -140,8 +159,12 @@ class _Loader:
             return None
         if not isinstance(document.data, dict):
             self.problems.append(
-                Problem(file, 1, "this file does not start with name: value lines — begin it with "
-                        f"the names the portal reads here: {', '.join(record_type.model_fields)}")
+                Problem(
+                    file,
+                    1,
+                    "this file does not start with name: value lines — begin it with "
+                    f"the names the portal reads here: {', '.join(record_type.model_fields)}",
+                )
             )
             return None
         try:
@@ -162,9 +185,13 @@ class _Loader:
         file = self._display(path)
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.stem):
             self.problems.append(
-                Problem(file, 1, "this file's name becomes the page's web address, so it may use only "
-                        "lower-case letters, digits and hyphens — rename it, for example to "
-                        "cypssc-2019-05-15-item-4.md")
+                Problem(
+                    file,
+                    1,
+                    "this file's name becomes the page's web address, so it may use only "
+                    "lower-case letters, digits and hyphens — rename it, for example to "
+                    "cypssc-2019-05-15-item-4.md",
+                )
             )
             return None
         text = self._read_text(path)
@@ -180,8 +207,12 @@ class _Loader:
         self.problems += [Problem(file, line, message) for line, message in body_problems]
         if not body.minutes:
             self.problems.append(
-                Problem(file, body_line, "no numbered minutes were found — start each minute with a "
-                        "heading line holding its number, for example: ### 4.1")
+                Problem(
+                    file,
+                    body_line,
+                    "no numbered minutes were found — start each minute with a "
+                    "heading line holding its number, for example: ### 4.1",
+                )
             )
         if front is None or not body.minutes:
             return None  # not publishable as it is; other checks would only repeat this one
@@ -232,14 +263,22 @@ def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         allowed = list(_model_at(record_type, loc[:-1]).model_fields)
         if str(loc[-1]).lower() in allowed:
-            return f'"{field}" is written with a capital letter — names are written in small letters: {str(loc[-1]).lower()}'
+            return (
+                f'"{field}" is written with a capital letter — names are written in small letters: '
+                f"{str(loc[-1]).lower()}"
+            )
         near = _misspelling(detail, record_type)
         hint = f'did you mean "{near[-1]}"? ' if near else ""
-        return f'"{field}" is not something the portal reads here — {hint}the names allowed here are: {", ".join(allowed)}'
+        return (
+            f'"{field}" is not something the portal reads here — {hint}the names allowed here are: {", ".join(allowed)}'
+        )
     if kind in ("string_type", "int_type", "date_type") and given is None:
         return f'"{field}" has no value — write its value after the colon, or delete the line if it is optional'
     if kind == "string_type":
-        return f'"{field}" should be a single piece of text, not a list or a group of lines — put the text on one line after the colon'
+        return (
+            f'"{field}" should be a single piece of text, not a list or a group of lines — '
+            "put the text on one line after the colon"
+        )
     if kind == "string_too_short":
         return f'"{field}" is empty — write its text after the colon'
     if kind == "list_type":
@@ -258,9 +297,26 @@ def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
 
 CURLY_QUOTES = "“”‘’„«»"
 COLOURS = {"red", "amber", "green", "rag", "blue", "grey", "gray", "yellow"}
-MONTH_NAMES = {name[:3].lower(): number for number, name in enumerate(
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"), start=1)}
+MONTH_NAMES = {
+    name[:3].lower(): number
+    for number, name in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        start=1,
+    )
+}
 
 
 def _vocabulary(field: str, ctx: dict[str, Any]) -> str | None:
@@ -269,13 +325,20 @@ def _vocabulary(field: str, ctx: dict[str, Any]) -> str | None:
     words = allowed.split(", ")
     plain = value.strip(CURLY_QUOTES + "\"' ")
     if plain != value and plain.lower() in words:
-        return (f'{field}: the value is wrapped in curly quotation marks, which are read as part of the word — '
-                f"remove them and write: {field}: {plain.lower()}")
+        return (
+            f"{field}: the value is wrapped in curly quotation marks, which are read as part of the word — "
+            f"remove them and write: {field}: {plain.lower()}"
+        )
     if value.lower() in words:
-        return f'{field}: "{value}" has capital letters, but statuses are written in small letters — write: {field}: {value.lower()}'
+        return (
+            f'{field}: "{value}" has capital letters, but statuses are written in small letters — '
+            f"write: {field}: {value.lower()}"
+        )
     if value.lower() in COLOURS:
-        return (f'{field}: "{value}" is a colour, but the portal shows every status as words, never a colour '
-                f"alone — use the words that fit: {allowed}")
+        return (
+            f'{field}: "{value}" is a colour, but the portal shows every status as words, never a colour '
+            f"alone — use the words that fit: {allowed}"
+        )
     return None
 
 
@@ -311,8 +374,10 @@ def _pattern(field: str, ctx: dict[str, Any]) -> str | None:
     value = str(ctx["value"])
     number = re.fullmatch(r"(?i)(?:rec(?:ommendation)?\.?|r)\s*0*(\d{1,2})", value.strip())
     if field.startswith("recommendation") and number:
-        return (f'{field}: "{value}" is how people say it, but the portal needs the recommendation\'s ID — '
-                f"write the ID from data/recommendations/, for example ofsted-2019-r{int(number.group(1)):02d}")
+        return (
+            f'{field}: "{value}" is how people say it, but the portal needs the recommendation\'s ID — '
+            f"write the ID from data/recommendations/, for example ofsted-2019-r{int(number.group(1)):02d}"
+        )
     if value.startswith("www.") and " " not in value:
         return f'{field}: "{value}" needs https:// at the start — write: {field}: https://{value}'
     return None

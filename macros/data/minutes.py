@@ -20,7 +20,9 @@ from markdown.treeprocessors import Treeprocessor
 MINUTE_HEADING = re.compile(r"^#{2,4}[ \t]+(\d+(?:\.\d+)+)[ \t]*#*[ \t]*$")
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[^:]*$)", re.IGNORECASE)
 # Where a link's target is written: [text](target), [name]: target, and <http…> autolinks.
-LINK_TARGETS = re.compile(r"\]\(\s*<?([^\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|<([a-z][a-z0-9+.-]*:[^\s>]*)>", re.IGNORECASE)
+LINK_TARGETS = re.compile(
+    r"\]\(\s*<?([^\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|<([a-z][a-z0-9+.-]*:[^\s>]*)>", re.IGNORECASE
+)
 
 
 def is_safe_link(target: str) -> bool:
@@ -64,13 +66,17 @@ def split_front_matter(text: str) -> tuple[str, str, int] | str:
     is wrong with it, in a clerk's words."""
     lines = text.split("\n")
     if lines[0].strip() != "---":
-        return ("this minutes file has no front matter — start it with a line of three dashes (---), "
-                "then the committee, date, item and title, then another line of three dashes")
+        return (
+            "this minutes file has no front matter — start it with a line of three dashes (---), "
+            "then the committee, date, item and title, then another line of three dashes"
+        )
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
-    return ("the front matter that starts here is never closed — add a line of three dashes (---) "
-            "after its last line, before the minutes themselves")
+    return (
+        "the front matter that starts here is never closed — add a line of three dashes (---) "
+        "after its last line, before the minutes themselves"
+    )
 
 
 def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int, str]]]:

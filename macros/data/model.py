@@ -51,10 +51,8 @@ STATUS_MEANINGS: dict[StrEnum, str] = {
     Status.NOT_STARTED: "The council has reported that work on this has not begun.",
     Status.IN_PROGRESS: "The council has reported that work has begun. It is not finished "
     "and has not yet been shown to make a difference.",
-    Status.AT_RISK: "Work has begun, but it has been reported that it may not be delivered "
-    "on time or in full.",
-    Status.OFF_TRACK: "It has been reported that this will not be delivered as planned "
-    "unless something changes.",
+    Status.AT_RISK: "Work has begun, but it has been reported that it may not be delivered on time or in full.",
+    Status.OFF_TRACK: "It has been reported that this will not be delivered as planned unless something changes.",
     Status.COMPLETE: "The council has reported this as delivered and shown the committee "
     "evidence. It does not mean Ofsted has judged the result.",
     ActionStatus.OPEN: "Agreed by the committee and not yet reported back as done.",
@@ -91,7 +89,10 @@ def _vocabulary(enum: type[StrEnum], what: str):
         raise _problem(
             "vocabulary",
             '"{value}" is not {what} the portal knows — {hint}use one of: {allowed}',
-            value=value, what=what, hint=hint, allowed=", ".join(allowed),
+            value=value,
+            what=what,
+            hint=hint,
+            allowed=", ".join(allowed),
         )
 
     return BeforeValidator(check)
@@ -101,7 +102,9 @@ def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if value is None:
-        raise _problem("empty", "no value is written here — write the date after the colon as YYYY-MM-DD, for example 2019-05-15")
+        raise _problem(
+            "empty", "no value is written here — write the date after the colon as YYYY-MM-DD, for example 2019-05-15"
+        )
     text = str(value)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise _problem(
@@ -124,9 +127,12 @@ def _figure(value: Any) -> Any:
     """A figure in a metric: digits, optionally with a decimal point and a minus sign."""
     text = "" if value is None else str(value).strip()
     if not re.fullmatch(r"-?\d+(\.\d+)?", text):
-        raise _problem("figure", '"{value}" is not a figure the portal can chart — write digits only, '
-                       "with a decimal point if needed, and no units or commas (for example 18 or 9.5)",
-                       value=text or "nothing")
+        raise _problem(
+            "figure",
+            '"{value}" is not a figure the portal can chart — write digits only, '
+            "with a decimal point if needed, and no units or commas (for example 18 or 9.5)",
+            value=text or "nothing",
+        )
     return float(text)
 
 
@@ -141,10 +147,23 @@ def _pattern(regex: str, message: str):
 
 Text = Annotated[str, Field(min_length=1)]
 # Each WithJsonSchema says how the type looks to an editor reading the YAML (macros/publish/schemas.py).
-Date = Annotated[dt.date, BeforeValidator(_iso_date), WithJsonSchema(
-    {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "A date written YYYY-MM-DD, e.g. 2019-05-15"})]
-Figure = Annotated[float, BeforeValidator(_figure), WithJsonSchema(
-    {"type": ["number", "string"], "description": "A number, e.g. 18.5 — no units or % sign"})]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": r"^\d{4}-\d{2}-\d{2}$",
+            "description": "A date written YYYY-MM-DD, e.g. 2019-05-15",
+        }
+    ),
+]
+Figure = Annotated[
+    float,
+    BeforeValidator(_figure),
+    WithJsonSchema({"type": ["number", "string"], "description": "A number, e.g. 18.5 — no units or % sign"}),
+]
 Id = Annotated[
     str,
     _pattern(
@@ -152,8 +171,13 @@ Id = Annotated[
         '"{value}" is not a usable ID — IDs use lower-case letters, digits and single hyphens, '
         "for example ofsted-2019-r01",
     ),
-    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
-                    "description": "An ID: lower-case letters, digits and single hyphens, e.g. ofsted-2019-r01"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+            "description": "An ID: lower-case letters, digits and single hyphens, e.g. ofsted-2019-r01",
+        }
+    ),
 ]
 MinuteNumber = Annotated[
     str,
@@ -162,8 +186,13 @@ MinuteNumber = Annotated[
         '"{value}" is not a minute number — write it as in the minutes, for example 4.3',
     ),
     # An editor reads `minute: 4.3` as a number; the portal keeps it as the text written.
-    WithJsonSchema({"type": ["string", "number"], "pattern": r"^\d+(\.\d+)*$",
-                    "description": "A minute number as in the minutes, e.g. 4.3"}),
+    WithJsonSchema(
+        {
+            "type": ["string", "number"],
+            "pattern": r"^\d+(\.\d+)*$",
+            "description": "A minute number as in the minutes, e.g. 4.3",
+        }
+    ),
 ]
 Link = Annotated[
     str,
@@ -449,11 +478,18 @@ class Action(Record):
     @model_validator(mode="after")
     def _closed_where(self) -> Action:
         if self.status != ActionStatus.OPEN and self.closed is None:
-            raise _problem("closed_missing", "an action that is {status} needs the minute where that was "
-                           "reported — add closed: with its meeting: and minute:", status=self.status.value)
+            raise _problem(
+                "closed_missing",
+                "an action that is {status} needs the minute where that was "
+                "reported — add closed: with its meeting: and minute:",
+                status=self.status.value,
+            )
         if self.status == ActionStatus.OPEN and self.closed is not None:
-            raise _problem("closed_open", "this action is open but says where it was closed — change status: "
-                           "to done or withdrawn, or delete the closed: lines")
+            raise _problem(
+                "closed_open",
+                "this action is open but says where it was closed — change status: "
+                "to done or withdrawn, or delete the closed: lines",
+            )
         return self
 
 
@@ -484,8 +520,11 @@ class Metric(Record):
     @model_validator(mode="after")
     def _target_is_sourced(self) -> Metric:
         if (self.target is None) != (self.target_source is None):
-            raise _problem("target_source", "a target needs its source and a source needs its target — write "
-                           "both target: and target_source:, or neither")
+            raise _problem(
+                "target_source",
+                "a target needs its source and a source needs its target — write "
+                "both target: and target_source:, or neither",
+            )
         return self
 
 

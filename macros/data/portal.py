@@ -94,7 +94,9 @@ class Changes:
 
     @property
     def empty(self) -> bool:
-        return not (self.statuses or self.evidence or self.figures or self.new_actions or self.closed_actions or self.slipped)
+        return not (
+            self.statuses or self.evidence or self.figures or self.new_actions or self.closed_actions or self.slipped
+        )
 
 
 @dataclass(frozen=True)
@@ -223,14 +225,20 @@ class Portal:
     def referable(self, record_id: str) -> list[tuple[str, BaseModel]]:
         """Every record a minute may be marked as discussing with this ID, as (kind, record)."""
         found: list[tuple[str, BaseModel]] = [("recommendation", r) for r in self.recommendations if r.id == record_id]
-        found += [(kind, record) for kind, record in (("theme", self.theme(record_id)),
-                                                      ("resolution", self.resolution(record_id))) if record]
+        found += [
+            (kind, record)
+            for kind, record in (("theme", self.theme(record_id)), ("resolution", self.resolution(record_id)))
+            if record
+        ]
         return found
 
     def minute_refs(self, minutes: MinutesDoc) -> dict[str, list[tuple[str, BaseModel]]]:
         """What each minute of a file discusses, as (kind, record) pairs, for minutes that say."""
-        return {number: [pair for record_id in ids for pair in self.referable(record_id)[:1]]
-                for number, ids in minutes.front.minutes.items() if ids}
+        return {
+            number: [pair for record_id in ids for pair in self.referable(record_id)[:1]]
+            for number, ids in minutes.front.minutes.items()
+            if ids
+        }
 
     def metrics_for(self, rec: model.Recommendation) -> list[model.Metric]:
         return [m for m in self.metrics if rec.id in m.recommendations]
@@ -246,7 +254,11 @@ class Portal:
         """Meetings that resolutions report back to, earliest first, with what reports back to each."""
         due: dict[str, list[model.Resolution]] = {}
         for resolution in self.resolutions:
-            if resolution.report_back and resolution.report_back.meeting and resolution.status == model.ActionStatus.OPEN:
+            if (
+                resolution.report_back
+                and resolution.report_back.meeting
+                and resolution.status == model.ActionStatus.OPEN
+            ):
                 due.setdefault(resolution.report_back.meeting, []).append(resolution)
         meetings = [self.meeting(meeting_id) for meeting_id in due]
         return [(m, due[m.id]) for m in sorted(meetings, key=lambda m: m.date)]
@@ -255,9 +267,11 @@ class Portal:
         """Every resolution and action, in the order agreed (meeting date, then minute)."""
         items = [self._tracked_resolution(r) for r in self.resolutions]
         items += [self._tracked_action(a) for a in self.actions]
+
         def order(item: Tracked) -> tuple:
             meeting = self.meeting(item.agreed.meeting)
             return (meeting.date if meeting else dt.date.min, minute_order(item.agreed.minute), item.id)
+
         return sorted(items, key=order)
 
     def _tracked_resolution(self, resolution: model.Resolution) -> Tracked:
@@ -268,17 +282,28 @@ class Portal:
         if resolution.status != model.ActionStatus.OPEN and source.meeting and source.minute:
             closed = model.MinuteRef(meeting=source.meeting, minute=source.minute)
         return Tracked(
-            id=resolution.id, kind="resolution", what=resolution.asks, who=resolution.who,
+            id=resolution.id,
+            kind="resolution",
+            what=resolution.asks,
+            who=resolution.who,
             agreed=model.MinuteRef(meeting=resolution.meeting, minute=resolution.minute),
-            due=due_meeting.date if due_meeting else None, due_meeting=due_meeting,
-            status=resolution.status, closed=closed,
+            due=due_meeting.date if due_meeting else None,
+            due_meeting=due_meeting,
+            status=resolution.status,
+            closed=closed,
         )
 
     def _tracked_action(self, action: model.Action) -> Tracked:
         return Tracked(
-            id=action.id, kind="action", what=action.what, who=action.who, agreed=action.agreed,
-            due=self.due_date(action), due_meeting=self.meeting_named(action.due),
-            status=action.status, closed=action.closed,
+            id=action.id,
+            kind="action",
+            what=action.what,
+            who=action.who,
+            agreed=action.agreed,
+            due=self.due_date(action),
+            due_meeting=self.meeting_named(action.due),
+            status=action.status,
+            closed=action.closed,
         )
 
     def meetings_with_minutes(self) -> list[model.Meeting]:
@@ -307,10 +332,18 @@ class Portal:
                 if between(update.date):
                     evidence += [(rec, update, item) for item in update.evidence]
         tracked = self.tracker()
-        slipped = [(rec, revision) for rec in self.recommendations if rec.target
-                   for revision in rec.target.revisions if between(revision.reported)]
+        slipped = [
+            (rec, revision)
+            for rec in self.recommendations
+            if rec.target
+            for revision in rec.target.revisions
+            if between(revision.reported)
+        ]
         return Changes(
-            earlier=earlier, later=later, statuses=statuses, evidence=evidence,
+            earlier=earlier,
+            later=later,
+            statuses=statuses,
+            evidence=evidence,
             figures=[(m, p) for m in self.metrics for p in sorted(m.points, key=lambda p: p.date) if between(p.date)],
             new_actions=[t for t in tracked if between(meeting_day(t.agreed))],
             closed_actions=[t for t in tracked if between(meeting_day(t.closed))],

@@ -27,8 +27,9 @@ def version(project: Path, environ: dict[str, str] | None = None) -> str:
     if value:
         return value
     try:
-        result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=project,
-                                capture_output=True, text=True, timeout=10)
+        result = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=project, capture_output=True, text=True, timeout=10
+        )
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "unknown"
@@ -59,10 +60,14 @@ def repository(environ: dict[str, str] | None = None) -> Repository | None:
     if not url:
         return None
     if not re.fullmatch(r"https://[^\s\"'<>]+", url):
-        raise BadRepository(f"{REPO_URL}={url!r} is not a web address — set it to the repository's "
-                            f"address starting https://, for example https://github.com/council/portal, "
-                            f"or unset it to leave out the 'suggest a change' links")
+        raise BadRepository(
+            f"{REPO_URL}={url!r} is not a web address — set it to the repository's "
+            f"address starting https://, for example https://github.com/council/portal, "
+            f"or unset it to leave out the 'suggest a change' links"
+        )
     if not re.fullmatch(r"[\w./-]+", branch) or ".." in branch:
-        raise BadRepository(f"{REPO_BRANCH}={branch!r} is not a branch name — set it to the branch "
-                            f"clerks change, for example main, or unset it")
+        raise BadRepository(
+            f"{REPO_BRANCH}={branch!r} is not a branch name — set it to the branch "
+            f"clerks change, for example main, or unset it"
+        )
     return Repository(url, branch)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..site.pages import stub_problems  # until pages are made by the build (issue 13)
 from . import model
 from .minutes import normalise
-from ..site.pages import stub_problems  # until pages are made by the build (issue 13)
 from .portal import Portal
 from .problems import Problem
 
@@ -95,8 +95,12 @@ class _Checks:
     # --- each kind of check --------------------------------------------------------------------
 
     def unique(self, kind: str, records: Iterable[BaseModel]) -> None:
-        self.once(records, lambda r: r.id, "id",
-                  lambda r: f'the {kind} ID "{r.id}" is already used at {{place}} — give each {kind} its own ID')
+        self.once(
+            records,
+            lambda r: r.id,
+            "id",
+            lambda r: f'the {kind} ID "{r.id}" is already used at {{place}} — give each {kind} its own ID',
+        )
 
     def once(self, records: Iterable[BaseModel], key, field: str, message) -> None:
         """Report every record whose key was already taken by an earlier one, naming that place."""
@@ -129,7 +133,6 @@ class _Checks:
     def unknown(kind: str, record_id: str, where: str) -> str:
         return f'there is no {kind} with the ID "{record_id}" — check the spelling against {where}'
 
-
     def refs(self, record: BaseModel, field: str, ids: list[str], kind: str) -> None:
         for index, record_id in enumerate(ids):
             if not self.exists(kind, record_id):
@@ -139,7 +142,8 @@ class _Checks:
         count = len(rec_set.recommendations)
         if count != rec_set.expected_count:
             self.problem(
-                rec_set, ("expected_count",),
+                rec_set,
+                ("expected_count",),
                 f"the report made {rec_set.expected_count} recommendations but this file lists {count} — "
                 "list every recommendation (use no title: where no source gives one yet) or correct expected_count",
             )
@@ -148,42 +152,62 @@ class _Checks:
         """Revisions are listed in the order they were reported, so the latest is the current target."""
         for earlier, later in pairwise(target.revisions):
             if later.reported < earlier.reported:
-                self.problem(later, ("reported",),
-                             f"this revision was reported on {later.reported}, before the one above it "
-                             f"({earlier.reported}) — list revisions in the order they were reported, oldest first")
+                self.problem(
+                    later,
+                    ("reported",),
+                    f"this revision was reported on {later.reported}, before the one above it "
+                    f"({earlier.reported}) — list revisions in the order they were reported, oldest first",
+                )
 
     def check_action(self, action: model.Action) -> None:
         self.refs(action, "recommendations", action.recommendations, "recommendation")
-        agreed, closed = self.portal.meeting(action.agreed.meeting), action.closed and self.portal.meeting(action.closed.meeting)
+        agreed, closed = (
+            self.portal.meeting(action.agreed.meeting),
+            action.closed and self.portal.meeting(action.closed.meeting),
+        )
         if agreed and closed and closed.date < agreed.date:
-            self.problem(action.closed, ("meeting",),
-                         f"this action is closed at a meeting ({closed.date}) before the one that agreed it "
-                         f"({agreed.date}) — check the meeting under closed:")
+            self.problem(
+                action.closed,
+                ("meeting",),
+                f"this action is closed at a meeting ({closed.date}) before the one that agreed it "
+                f"({agreed.date}) — check the meeting under closed:",
+            )
         if self.portal.due_date(action) is None and self.complete("meeting"):
             named = [m.also_known_as for m in self.portal.meetings if m.also_known_as]
-            self.problem(action, ("due",),
-                         f'"{action.due}" is not a date or a meeting the portal knows — write a date as YYYY-MM-DD, '
-                         "a meeting's ID from data/meetings.yaml"
-                         + (f", or one of: {', '.join(named)}" if named else ""))
+            self.problem(
+                action,
+                ("due",),
+                f'"{action.due}" is not a date or a meeting the portal knows — write a date as YYYY-MM-DD, '
+                "a meeting's ID from data/meetings.yaml" + (f", or one of: {', '.join(named)}" if named else ""),
+            )
 
     def check_source(self, source: model.Source | model.MinuteRef) -> None:
         if source.meeting is None:
             return
         if not self.exists("meeting", source.meeting):
             self.problem(source, ("meeting",), self.unknown("meeting", source.meeting, "data/meetings.yaml"))
-        elif source.minute and self.complete("minutes") and self.portal.minutes_with(source.meeting, source.minute) is None:
+        elif (
+            source.minute
+            and self.complete("minutes")
+            and self.portal.minutes_with(source.meeting, source.minute) is None
+        ):
             self.problem(source, ("minute",), self.no_minute(source.meeting, source.minute))
 
     def no_minute(self, meeting_id: str, number: str) -> str:
         meeting = self.portal.meeting(meeting_id)
         numbers = [n for m in self.portal.minutes_of(meeting) for n in m.body.minutes]
         if not numbers:
-            return (f'the portal has no minutes for the meeting "{meeting_id}", so minute {number} cannot be '
-                    "found — add its minutes file to data/minutes/, or cite a published document instead")
-        return (f'the minutes of "{meeting_id}" have no minute {number} — they have {", ".join(numbers)}; '
-                "check the number")
+            return (
+                f'the portal has no minutes for the meeting "{meeting_id}", so minute {number} cannot be '
+                "found — add its minutes file to data/minutes/, or cite a published document instead"
+            )
+        return (
+            f'the minutes of "{meeting_id}" have no minute {number} — they have {", ".join(numbers)}; check the number'
+        )
 
-    def check_quote(self, record: BaseModel, names: tuple, words: str, meeting_id: str | None, number: str | None) -> None:
+    def check_quote(
+        self, record: BaseModel, names: tuple, words: str, meeting_id: str | None, number: str | None
+    ) -> None:
         """A quote must be the minute's own words, so the portal never puts words in anyone's mouth."""
         if not (meeting_id and number):
             return
@@ -192,7 +216,8 @@ class _Checks:
             return  # check_source reports the missing minute
         if normalise(words) not in minutes.body.minutes[number].text:
             self.problem(
-                record, names,
+                record,
+                names,
                 f"these words are not in minute {number} of {minutes.file} — copy them exactly from the "
                 "minutes, or write them as a summary: instead of a quote:",
             )
@@ -213,16 +238,25 @@ class _Checks:
     def check_updates(self) -> None:
         for update in self.portal.updates:
             if not self.exists("recommendation", update.recommendation):
-                self.problem(update, ("recommendation",),
-                             self.unknown("recommendation", update.recommendation, "data/recommendations/"))
-        self.once(self.portal.updates, lambda u: (u.recommendation, u.date), "date",
-                  lambda u: f"{u.recommendation} already has an update dated {u.date} at {{place}} "
-                            "— put both into one update")
+                self.problem(
+                    update,
+                    ("recommendation",),
+                    self.unknown("recommendation", update.recommendation, "data/recommendations/"),
+                )
+        self.once(
+            self.portal.updates,
+            lambda u: (u.recommendation, u.date),
+            "date",
+            lambda u: (
+                f"{u.recommendation} already has an update dated {u.date} at {{place}} — put both into one update"
+            ),
+        )
         updated = {u.recommendation for u in self.portal.updates}
         for rec in self.portal.recommendations if self.complete("progress") else []:
             if rec.id not in updated:
                 self.problem(
-                    rec, ("id",),
+                    rec,
+                    ("id",),
                     f"{rec.id} has no progress update, so it has no sourced status — add one to a file in "
                     'data/progress/ (use status: "not yet assessed" if no judgement has been made)',
                 )
@@ -231,16 +265,20 @@ class _Checks:
         front = minutes.front
         if self.portal.meeting_of(minutes) is None and self.complete("meeting"):
             self.problem(
-                front, ("date",),
+                front,
+                ("date",),
                 f"there is no meeting of {front.committee} on {front.date} in data/meetings.yaml — "
                 "add the meeting there, or correct the committee or date here",
             )
         numbers = list(minutes.body.minutes)
         for number, ids in front.minutes.items():
             if number not in minutes.body.minutes:
-                self.problem(front, ("minutes", number),
-                             f"this file has no minute {number}, so nothing can be marked as discussed there — "
-                             f"its minutes are {', '.join(numbers)}; check the number")
+                self.problem(
+                    front,
+                    ("minutes", number),
+                    f"this file has no minute {number}, so nothing can be marked as discussed there — "
+                    f"its minutes are {', '.join(numbers)}; check the number",
+                )
             for index, record_id in enumerate(ids):
                 self.check_minute_ref(front, ("minutes", number, index), record_id)
 
@@ -250,11 +288,17 @@ class _Checks:
             return
         found = self.portal.referable(record_id)
         if not found:
-            self.problem(front, names,
-                         f'there is no recommendation, theme or resolution with the ID "{record_id}" — check the '
-                         "spelling against data/recommendations/, data/themes.yaml and data/resolutions.yaml")
+            self.problem(
+                front,
+                names,
+                f'there is no recommendation, theme or resolution with the ID "{record_id}" — check the '
+                "spelling against data/recommendations/, data/themes.yaml and data/resolutions.yaml",
+            )
         elif len(found) > 1:
             both = " and a ".join(kind for kind, _ in found)
-            self.problem(front, names,
-                         f'the ID "{record_id}" belongs to both a {both}, so the portal cannot tell which is meant '
-                         "— give one of them a different ID")
+            self.problem(
+                front,
+                names,
+                f'the ID "{record_id}" belongs to both a {both}, so the portal cannot tell which is meant '
+                "— give one of them a different ID",
+            )

@@ -52,14 +52,14 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
         # the next quotation mark): the line that opened it is where the clerk must look.
         unclosed = _unclosed_quote(text.split("\n")[: line - offset])
         if unclosed is not None:
-            return Document(None, problems=[Problem(file, unclosed + 1 + offset, f"this line could not be read: {UNCLOSED}")])
+            return Document(
+                None, problems=[Problem(file, unclosed + 1 + offset, f"this line could not be read: {UNCLOSED}")]
+            )
         return Document(None, problems=[Problem(file, line, _explain_syntax(error, text.split("\n"), line - offset))])
     document = Document(None)
     document.problems += _surprises(events, text.split("\n"), file, offset)
     if node is None:
-        document.problems.append(
-            Problem(file, first_line, "this file is empty — add its data, or delete the file")
-        )
+        document.problems.append(Problem(file, first_line, "this file is empty — add its data, or delete the file"))
     if document.problems:
         return document
     document.data = _build(node, (), document, file, offset)
@@ -78,18 +78,30 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
             or (isinstance(event, yaml.ScalarEvent) and not event.implicit[0] and event.style is None)
         )
         if special:
-            problems.setdefault(line, Problem(
-                file, line, "a value here starts with &, * or !, which YAML treats as an instruction "
-                "and not as text — put the whole value in double quotes",
-            ))
-        elif isinstance(event, yaml.ScalarEvent) and event.style is None and event.end_mark.line == event.start_mark.line:
-            rest = lines[event.end_mark.line][event.end_mark.column:]
+            problems.setdefault(
+                line,
+                Problem(
+                    file,
+                    line,
+                    "a value here starts with &, * or !, which YAML treats as an instruction "
+                    "and not as text — put the whole value in double quotes",
+                ),
+            )
+        elif (
+            isinstance(event, yaml.ScalarEvent) and event.style is None and event.end_mark.line == event.start_mark.line
+        ):
+            rest = lines[event.end_mark.line][event.end_mark.column :]
             if rest.lstrip().startswith("#") and rest[:1].isspace():
-                problems.setdefault(line, Problem(
-                    file, line, 'the words after " #" on this line are ignored, because YAML reads them '
-                    "as a note — if they are part of the value, put the whole value in double quotes; "
-                    "if they are a note, put it on a line of its own",
-                ))
+                problems.setdefault(
+                    line,
+                    Problem(
+                        file,
+                        line,
+                        'the words after " #" on this line are ignored, because YAML reads them '
+                        "as a note — if they are part of the value, put the whole value in double quotes; "
+                        "if they are a note, put it on a line of its own",
+                    ),
+                )
     return list(problems.values())
 
 
@@ -106,9 +118,7 @@ def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1 + offset
         if not isinstance(key_node, yaml.ScalarNode):
-            doc.problems.append(
-                Problem(file, line, "a key here is not a plain name — write keys as name: value")
-            )
+            doc.problems.append(Problem(file, line, "a key here is not a plain name — write keys as name: value"))
             continue
         key = key_node.value
         if key in first_seen:
@@ -127,7 +137,9 @@ def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -
     return result
 
 
-UNCLOSED = "a quotation mark opened on this line is never closed — add the closing quotation mark at the end of the value"
+UNCLOSED = (
+    "a quotation mark opened on this line is never closed — add the closing quotation mark at the end of the value"
+)
 QUOTE_OPENS = re.compile(r"""\s*(?:- )?(?:[\w-]+:\s+)?(?P<quote>["'])(?P<rest>.*)$""")
 
 
@@ -153,27 +165,34 @@ def _explain_syntax(error: yaml.MarkedYAMLError, lines: list[str], line: int) ->
     indent = len(here) - len(here.lstrip(" "))
     if "\\t" in problem or "\t" in problem:
         hint = "a tab character is used for indenting — indent with spaces only"
-    elif "mapping values are not allowed" in problem and indent > len(above) - len(above.lstrip(" ")) \
-            and re.match(r"\s*(- )?[\w-]+:\s+\S", above):
-        hint = ("this line is indented further than the line above, so it reads as part of that line's "
-                "value — start it in the same column as the line above")
+    elif (
+        "mapping values are not allowed" in problem
+        and indent > len(above) - len(above.lstrip(" "))
+        and re.match(r"\s*(- )?[\w-]+:\s+\S", above)
+    ):
+        hint = (
+            "this line is indented further than the line above, so it reads as part of that line's "
+            "value — start it in the same column as the line above"
+        )
     elif "could not find expected ':'" in problem and re.match(r"\s*(- )?[\w-]+:[^\s:]", here):
         hint = "there is no space after the colon — write a space between the colon and the value, as in name: value"
     elif "quoted scalar" in problem:
         hint = UNCLOSED
     elif "mapping values are not allowed" in problem:
-        hint = (
-            "there is a colon inside a value — put the value in double quotes, "
-            'for example title: "Care: planning"'
-        )
+        hint = 'there is a colon inside a value — put the value in double quotes, for example title: "Care: planning"'
     elif "could not find expected ':'" in problem:
         hint = "this line is missing the colon after its name — write name: value"
     elif "alias" in problem or "anchor" in problem or "cannot start any token" in problem:
-        hint = "a value starts with a character YAML reserves (such as * & @ ` %) — put the whole value in double quotes"
+        hint = (
+            "a value starts with a character YAML reserves (such as * & @ ` %) — put the whole value in double quotes"
+        )
     elif "found unexpected end of stream" in problem or "found unknown escape" in problem:
         hint = "a quotation mark is not closed, or a backslash is inside double quotes — check the quotes on this line"
     elif "did not find expected" in problem or "expected <block end>" in problem:
         hint = "the indentation does not line up — make each item start in the same column as the ones around it"
     else:
-        return f"this line could not be read ({problem}) — check the indentation, colons and quotes here and on the line above"
+        return (
+            f"this line could not be read ({problem}) — check the indentation, colons and quotes "
+            "here and on the line above"
+        )
     return f"this line could not be read: {hint}"

@@ -33,7 +33,6 @@ from ..data.portal import MinutesDoc, Portal
 from ..site.render import DATA_FOLDER, Links, long_date, status_label
 from .writing import write_changed
 
-
 # --- export models: one per dataset; field descriptions are the Data page's documentation -----
 
 
@@ -55,20 +54,26 @@ class SourcedRow(Row):
 
     source_meeting: str | None = Field(
         description="If the source is a minute of a meeting: that meeting's ID (see the meetings "
-        "download). Empty if the source is a published document.")
+        "download). Empty if the source is a published document."
+    )
     source_minute: str | None = Field(
         description="If the source is a minute of a meeting: the minute's number as printed in the "
-        "minutes, for example 4.3.")
+        "minutes, for example 4.3."
+    )
     source_document: str | None = Field(
-        description="If the source is a published document: its title. Empty if the source is a minute.")
-    source_url: str | None = Field(
-        description="The web address of the published document, if it is online.")
+        description="If the source is a published document: its title. Empty if the source is a minute."
+    )
+    source_url: str | None = Field(description="The web address of the published document, if it is online.")
 
 
 def source_columns(src: model.Source | None) -> dict[str, str | None]:
     """The source columns of a row; all empty where there is no source (a measure with no target)."""
-    return {"source_meeting": src and src.meeting, "source_minute": src and src.minute,
-            "source_document": src and src.document, "source_url": src and src.url}
+    return {
+        "source_meeting": src and src.meeting,
+        "source_minute": src and src.minute,
+        "source_document": src and src.document,
+        "source_url": src and src.url,
+    }
 
 
 class RecommendationRow(SourcedRow):
@@ -78,19 +83,25 @@ class RecommendationRow(SourcedRow):
     set_title: str = Field(description="The title of that inspection or review.")
     title: str | None = Field(
         description="The recommendation's title. Empty where no source gives it yet: the site then "
-        "says the title is to be confirmed.")
+        "says the title is to be confirmed."
+    )
     owner: str | None = Field(description="Who is responsible for it, where a source names them.")
     status: model.Status = Field(
-        description="Its latest status, one of: " + ", ".join(s.value for s in model.Status)
-        + ". The Recommendations page says what each means.")
+        description="Its latest status, one of: "
+        + ", ".join(s.value for s in model.Status)
+        + ". The Recommendations page says what each means."
+    )
     status_date: dt.date = Field(
         description="The date the latest status applies to (YYYY-MM-DD). Its source is in the "
-        "progress updates download.")
+        "progress updates download."
+    )
     original_target: dt.date | None = Field(
-        description="The date it was first due to be delivered (YYYY-MM-DD), where a source gives one.")
+        description="The date it was first due to be delivered (YYYY-MM-DD), where a source gives one."
+    )
     current_target: dt.date | None = Field(
         description="The date it is due now: the original target or its latest revision (see the "
-        "target revisions download).")
+        "target revisions download)."
+    )
     url: str = Field(description="The recommendation's page on this site.")
 
 
@@ -105,7 +116,8 @@ class TargetRevisionRow(SourcedRow):
 class ProgressUpdateRow(SourcedRow):
     id: str = Field(
         description="The update's ID: the recommendation's ID and the update's date (with -2, -3 … "
-        "if a recommendation has more than one update on a date).")
+        "if a recommendation has more than one update on a date)."
+    )
     recommendation: str = Field(description="The ID of the recommendation it is about.")
     ref: str = Field(description="That recommendation's short reference, for example R01.")
     date: dt.date = Field(description="The date the status applies to (YYYY-MM-DD).")
@@ -119,7 +131,8 @@ class EvidenceRow(SourcedRow):
     update: str = Field(description="The ID of the progress update it supports.")
     kind: str = Field(
         description='"quote" if the text is the source\'s exact words (checked against the minutes), '
-        '"summary" if it is the portal\'s own summary of the source.')
+        '"summary" if it is the portal\'s own summary of the source.'
+    )
     text: str = Field(description="The quotation or summary.")
 
 
@@ -132,27 +145,35 @@ class ResolutionRow(SourcedRow):
     asks: str = Field(description="What it asks, in plain words.")
     who: str = Field(description="Who is asked to act.")
     report_back_meeting: str | None = Field(description="The ID of the meeting it is to report back to, if one is set.")
-    report_back_when: str | None = Field(description="When it reports back, in words, where the minutes put it that way.")
+    report_back_when: str | None = Field(
+        description="When it reports back, in words, where the minutes put it that way."
+    )
     status: model.ActionStatus = Field(
-        description="Where it stands: " + ", ".join(s.value for s in model.ActionStatus)
-        + ". The source columns give the source of this status.")
+        description="Where it stands: "
+        + ", ".join(s.value for s in model.ActionStatus)
+        + ". The source columns give the source of this status."
+    )
     url: str = Field(description="The resolution on the Committee resolutions page.")
 
 
 class ActionRow(Row):
     id: str = Field(description="The resolution's or action's permanent ID.")
-    kind: str = Field(description='"resolution" (see the resolutions download for its exact words) or '
-                      '"action" (agreed at a later meeting).')
+    kind: str = Field(
+        description='"resolution" (see the resolutions download for its exact words) or '
+        '"action" (agreed at a later meeting).'
+    )
     what: str = Field(description="What the committee asked for, in plain words.")
     who: str = Field(description="Who is asked to act.")
     agreed_meeting: str = Field(description="The ID of the meeting where the committee agreed it.")
     agreed_minute: str = Field(description="The number of the minute that records it.")
     due_date: dt.date | None = Field(
         description="When it is due (YYYY-MM-DD): its own date, or the date of the meeting it is due "
-        "at. Empty when no date is set. An open item whose due date has passed is overdue.")
+        "at. Empty when no date is set. An open item whose due date has passed is overdue."
+    )
     due_meeting: str | None = Field(description="The ID of the meeting it is due at, if it is due at a meeting.")
     status: model.ActionStatus = Field(
-        description="Where it stands: " + ", ".join(s.value for s in model.ActionStatus) + ".")
+        description="Where it stands: " + ", ".join(s.value for s in model.ActionStatus) + "."
+    )
     closed_meeting: str | None = Field(description="The ID of the meeting where it was reported done or withdrawn.")
     closed_minute: str | None = Field(description="The number of the minute that reported it done or withdrawn.")
     url: str = Field(description="The item on the actions tracker page.")
@@ -163,11 +184,15 @@ class MetricRow(SourcedRow):
     title: str = Field(description="What is measured.")
     unit: str = Field(description="The unit of every figure, for example % or children per social worker.")
     description: str = Field(description="What the measure means, in plain words.")
-    target: float | None = Field(description="The target figure, where a source sets one. The source "
-                                 "columns give the target's source.")
-    recommendations: str | None = Field(description="The IDs of the recommendations it helps to track, "
-                                        "separated by spaces.")
-    figures: int = Field(description="How many figures there are so far (see the figures download); 0 means no data yet.")
+    target: float | None = Field(
+        description="The target figure, where a source sets one. The source columns give the target's source."
+    )
+    recommendations: str | None = Field(
+        description="The IDs of the recommendations it helps to track, separated by spaces."
+    )
+    figures: int = Field(
+        description="How many figures there are so far (see the figures download); 0 means no data yet."
+    )
     url: str = Field(description="The measure on the figures page.")
 
 
@@ -186,7 +211,8 @@ class MeetingRow(SourcedRow):
     also_known_as: str | None = Field(description='How the minutes refer to it, for example "the September meeting".')
     minutes_pages: str | None = Field(
         description="The pages of this site holding its minutes, separated by spaces. Empty until "
-        "the minutes are added.")
+        "the minutes are added."
+    )
     url: str = Field(description="The meeting on the Meetings page. The source columns give the source of its date.")
 
 
@@ -203,27 +229,70 @@ class Dataset:
 
 
 DATASETS: list[Dataset] = [
-    Dataset("recommendations", "Recommendations", "Every recommendation, with its latest status.",
-            RecommendationRow, lambda ex: ex.recommendation_rows()),
-    Dataset("progress-updates", "Progress updates", "Every progress update on every recommendation.",
-            ProgressUpdateRow, lambda ex: ex.update_rows()),
-    Dataset("evidence", "Evidence", "The evidence given with each progress update.",
-            EvidenceRow, lambda ex: ex.evidence_rows()),
-    Dataset("target-revisions", "Target revisions",
-            "Every time a recommendation's target date slipped: when, the new date and why.",
-            TargetRevisionRow, lambda ex: ex.target_revision_rows()),
-    Dataset("resolutions", "Committee resolutions",
-            "What the committee resolved, in its exact words, who is asked to act, and where each stands.",
-            ResolutionRow, lambda ex: ex.resolution_rows()),
-    Dataset("actions", "Actions tracker",
-            "Every resolution and every action agreed at later meetings: due when, where it stands, "
-            "and where it was closed.", ActionRow, lambda ex: ex.action_rows()),
-    Dataset("metrics", "Measures", "Every measure the committee follows over time, with its target.",
-            MetricRow, lambda ex: ex.metric_rows()),
-    Dataset("figures", "Figures", "Every figure of every measure, with its date and source.",
-            FigureRow, lambda ex: ex.figure_rows()),
-    Dataset("meetings", "Meetings", "Every meeting of the committee the portal knows about, past and scheduled.",
-            MeetingRow, lambda ex: ex.meeting_rows()),
+    Dataset(
+        "recommendations",
+        "Recommendations",
+        "Every recommendation, with its latest status.",
+        RecommendationRow,
+        lambda ex: ex.recommendation_rows(),
+    ),
+    Dataset(
+        "progress-updates",
+        "Progress updates",
+        "Every progress update on every recommendation.",
+        ProgressUpdateRow,
+        lambda ex: ex.update_rows(),
+    ),
+    Dataset(
+        "evidence",
+        "Evidence",
+        "The evidence given with each progress update.",
+        EvidenceRow,
+        lambda ex: ex.evidence_rows(),
+    ),
+    Dataset(
+        "target-revisions",
+        "Target revisions",
+        "Every time a recommendation's target date slipped: when, the new date and why.",
+        TargetRevisionRow,
+        lambda ex: ex.target_revision_rows(),
+    ),
+    Dataset(
+        "resolutions",
+        "Committee resolutions",
+        "What the committee resolved, in its exact words, who is asked to act, and where each stands.",
+        ResolutionRow,
+        lambda ex: ex.resolution_rows(),
+    ),
+    Dataset(
+        "actions",
+        "Actions tracker",
+        "Every resolution and every action agreed at later meetings: due when, where it stands, "
+        "and where it was closed.",
+        ActionRow,
+        lambda ex: ex.action_rows(),
+    ),
+    Dataset(
+        "metrics",
+        "Measures",
+        "Every measure the committee follows over time, with its target.",
+        MetricRow,
+        lambda ex: ex.metric_rows(),
+    ),
+    Dataset(
+        "figures",
+        "Figures",
+        "Every figure of every measure, with its date and source.",
+        FigureRow,
+        lambda ex: ex.figure_rows(),
+    ),
+    Dataset(
+        "meetings",
+        "Meetings",
+        "Every meeting of the committee the portal knows about, past and scheduled.",
+        MeetingRow,
+        lambda ex: ex.meeting_rows(),
+    ),
 ]
 
 R = TypeVar("R", bound=Row)
@@ -245,15 +314,21 @@ class Download(BaseModel, Generic[R]):
 def attribution(portal: Portal) -> str:
     site = portal.site
     committees = "; ".join(c.name for c in site.committees)
-    return (f"Contains public sector information licensed under the {site.data_licence.name}. "
-            f"Compiled by {site.publisher} from the published minutes and documents of "
-            f"{site.council} ({committees}).")
+    return (
+        f"Contains public sector information licensed under the {site.data_licence.name}. "
+        f"Compiled by {site.publisher} from the published minutes and documents of "
+        f"{site.council} ({committees})."
+    )
 
 
 def field_docs(row: type[Row]) -> list[tuple[str, str, str]]:
     """(column, kind of value in plain words, description) for the Data page."""
-    kinds = {dt.date: "date (YYYY-MM-DD)", int: "whole number", model.Status: "status word",
-             model.ActionStatus: "status word"}
+    kinds = {
+        dt.date: "date (YYYY-MM-DD)",
+        int: "whole number",
+        model.Status: "status word",
+        model.ActionStatus: "status word",
+    }
     docs = []
     for name in row.columns():
         info = row.model_fields[name]
@@ -300,73 +375,129 @@ class Exporter:
         for rec in self.portal.recommendations:
             rec_set, latest = self.portal.set_of(rec), self.portal.latest(rec)
             yield RecommendationRow(
-                id=rec.id, ref=rec.ref, set=rec_set.id, set_title=rec_set.title, title=rec.title,
-                owner=rec.owner.name if rec.owner else None, status=latest.status,
-                status_date=latest.date, original_target=rec.target.original if rec.target else None,
+                id=rec.id,
+                ref=rec.ref,
+                set=rec_set.id,
+                set_title=rec_set.title,
+                title=rec.title,
+                owner=rec.owner.name if rec.owner else None,
+                status=latest.status,
+                status_date=latest.date,
+                original_target=rec.target.original if rec.target else None,
                 current_target=rec.target.current if rec.target else None,
-                url=self.links.recommendation(rec), **source_columns(rec.source))
+                url=self.links.recommendation(rec),
+                **source_columns(rec.source),
+            )
 
     def target_revision_rows(self) -> Iterator[TargetRevisionRow]:
         for rec in self.portal.recommendations:
             for revision in rec.target.revisions if rec.target else []:
                 yield TargetRevisionRow(
-                    recommendation=rec.id, ref=rec.ref, reported=revision.reported, new_target=revision.new_target,
-                    reason=revision.reason, **source_columns(revision.source))
+                    recommendation=rec.id,
+                    ref=rec.ref,
+                    reported=revision.reported,
+                    new_target=revision.new_target,
+                    reason=revision.reason,
+                    **source_columns(revision.source),
+                )
 
     def update_rows(self) -> Iterator[ProgressUpdateRow]:
         for update, update_id in zip(self.portal.updates, self.update_ids, strict=True):
             yield ProgressUpdateRow(
-                id=update_id, recommendation=update.recommendation,
-                ref=self.portal.recommendation(update.recommendation).ref, date=update.date,
-                status=update.status, summary=update.summary, evidence_count=len(update.evidence),
-                url=self.update_url(update), **source_columns(update.source))
+                id=update_id,
+                recommendation=update.recommendation,
+                ref=self.portal.recommendation(update.recommendation).ref,
+                date=update.date,
+                status=update.status,
+                summary=update.summary,
+                evidence_count=len(update.evidence),
+                url=self.update_url(update),
+                **source_columns(update.source),
+            )
 
     def evidence_rows(self) -> Iterator[EvidenceRow]:
         for update, update_id in zip(self.portal.updates, self.update_ids, strict=True):
             for item in update.evidence:
-                yield EvidenceRow(update=update_id, kind="quote" if item.quote else "summary",
-                                  text=item.quote or item.summary, **source_columns(item.source))
+                yield EvidenceRow(
+                    update=update_id,
+                    kind="quote" if item.quote else "summary",
+                    text=item.quote or item.summary,
+                    **source_columns(item.source),
+                )
 
     def resolution_rows(self) -> Iterator[ResolutionRow]:
         for res in self.portal.resolutions:
             back = res.report_back
             yield ResolutionRow(
-                id=res.id, meeting=res.meeting, minute=res.minute, number=res.number, text=res.text,
-                asks=res.asks, who=res.who, report_back_meeting=back.meeting if back else None,
-                report_back_when=back.when if back else None, status=res.status,
-                url=self.links.resolution(res), **source_columns(res.status_source))
+                id=res.id,
+                meeting=res.meeting,
+                minute=res.minute,
+                number=res.number,
+                text=res.text,
+                asks=res.asks,
+                who=res.who,
+                report_back_meeting=back.meeting if back else None,
+                report_back_when=back.when if back else None,
+                status=res.status,
+                url=self.links.resolution(res),
+                **source_columns(res.status_source),
+            )
 
     def action_rows(self) -> Iterator[ActionRow]:
         for item in self.portal.tracker():
             yield ActionRow(
-                id=item.id, kind=item.kind, what=item.what, who=item.who, agreed_meeting=item.agreed.meeting,
-                agreed_minute=item.agreed.minute, due_date=item.due,
-                due_meeting=item.due_meeting.id if item.due_meeting else None, status=item.status,
+                id=item.id,
+                kind=item.kind,
+                what=item.what,
+                who=item.who,
+                agreed_meeting=item.agreed.meeting,
+                agreed_minute=item.agreed.minute,
+                due_date=item.due,
+                due_meeting=item.due_meeting.id if item.due_meeting else None,
+                status=item.status,
                 closed_meeting=item.closed.meeting if item.closed else None,
-                closed_minute=item.closed.minute if item.closed else None, url=self.links.action(item.id))
+                closed_minute=item.closed.minute if item.closed else None,
+                url=self.links.action(item.id),
+            )
 
     def metric_rows(self) -> Iterator[MetricRow]:
         for metric in self.portal.metrics:
             yield MetricRow(
-                id=metric.id, title=metric.title, unit=metric.unit, description=metric.description,
-                target=metric.target, recommendations=" ".join(metric.recommendations) or None,
-                figures=len(metric.points), url=self.links.metric(metric),
-                **source_columns(metric.target_source))
+                id=metric.id,
+                title=metric.title,
+                unit=metric.unit,
+                description=metric.description,
+                target=metric.target,
+                recommendations=" ".join(metric.recommendations) or None,
+                figures=len(metric.points),
+                url=self.links.metric(metric),
+                **source_columns(metric.target_source),
+            )
 
     def figure_rows(self) -> Iterator[FigureRow]:
         for metric in self.portal.metrics:
             for point in sorted(metric.points, key=lambda p: p.date):
-                yield FigureRow(metric=metric.id, date=point.date, value=point.value, unit=metric.unit,
-                                **source_columns(point.source))
+                yield FigureRow(
+                    metric=metric.id,
+                    date=point.date,
+                    value=point.value,
+                    unit=metric.unit,
+                    **source_columns(point.source),
+                )
 
     def meeting_rows(self) -> Iterator[MeetingRow]:
         for meeting in sorted(self.portal.meetings, key=lambda m: (m.date, m.id)):
             minutes = " ".join(self.links.minutes(m) for m in self.portal.minutes_of(meeting))
             yield MeetingRow(
-                id=meeting.id, committee=meeting.committee,
-                committee_name=self.portal.committee(meeting.committee).name, date=meeting.date,
-                also_known_as=meeting.also_known_as, minutes_pages=minutes or None,
-                url=self.links.meeting(meeting), **source_columns(meeting.source))
+                id=meeting.id,
+                committee=meeting.committee,
+                committee_name=self.portal.committee(meeting.committee).name,
+                date=meeting.date,
+                also_known_as=meeting.also_known_as,
+                minutes_pages=minutes or None,
+                url=self.links.meeting(meeting),
+                **source_columns(meeting.source),
+            )
 
     # --- files ----------------------------------------------------------------------------------
 
@@ -379,11 +510,13 @@ class Exporter:
             out[f"{dataset.name}.csv"] = csv_file(dataset.row, rows)
             out[f"{dataset.name}.schema.json"] = self.schema_file(dataset)
         out[self.local(self.links.feed())] = self.atom(
-            None, "Progress updates and minutes", self.portal.updates, self.portal.minutes)
+            None, "Progress updates and minutes", self.portal.updates, self.portal.minutes
+        )
         for rec in self.portal.recommendations:
             minutes = [m for m, _ in self.portal.discussed_at(rec)]
             out[self.local(self.links.feed(rec))] = self.atom(
-                rec, f"{rec.ref}: progress updates and minutes", self.portal.history(rec), minutes)
+                rec, f"{rec.ref}: progress updates and minutes", self.portal.history(rec), minutes
+            )
         out[self.local(self.links.calendar())] = self.calendar()
         return out
 
@@ -396,8 +529,12 @@ class Exporter:
         document = {
             "$schema": self.links.download(f"{dataset.name}.schema.json"),
             **Download[dataset.row](
-                dataset=dataset.name, title=dataset.title, licence=site.data_licence.name,
-                licence_url=site.data_licence.url, attribution=attribution(self.portal), rows=rows,
+                dataset=dataset.name,
+                title=dataset.title,
+                licence=site.data_licence.name,
+                licence_url=site.data_licence.url,
+                attribution=attribution(self.portal),
+                rows=rows,
             ).model_dump(mode="json"),
         }
         document["rows"] = [{name: row[name] for name in dataset.row.columns()} for row in document["rows"]]
@@ -405,15 +542,23 @@ class Exporter:
 
     def schema_file(self, dataset: Dataset) -> bytes:
         schema = Download[dataset.row].model_json_schema()
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                  "$id": self.links.download(f"{dataset.name}.schema.json"),
-                  **schema, "title": f"{dataset.title} ({dataset.name}.json)"}
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": self.links.download(f"{dataset.name}.schema.json"),
+            **schema,
+            "title": f"{dataset.title} ({dataset.name}.json)",
+        }
         # The "$schema" key each download starts with, naming this schema.
         schema["properties"] = {"$schema": {"type": "string"}, **schema["properties"]}
         return (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
-    def atom(self, rec: model.Recommendation | None, title: str,
-             updates: list[model.ProgressUpdate], minutes: list[MinutesDoc]) -> bytes:
+    def atom(
+        self,
+        rec: model.Recommendation | None,
+        title: str,
+        updates: list[model.ProgressUpdate],
+        minutes: list[MinutesDoc],
+    ) -> bytes:
         """One Atom feed: the given progress updates and minutes, newest first."""
         site = self.portal.site
         feed = FeedGenerator()
@@ -460,7 +605,7 @@ class Exporter:
             "link": self.links.minutes(minutes),
             "updated": midnight(front.date),
             "summary": f"{committee.name if committee else front.committee}, {long_date(front.date)}, "
-                       f"item {front.item}: {front.title}." + (f" {front.report}" if front.report else ""),
+            f"item {front.item}: {front.title}." + (f" {front.report}" if front.report else ""),
         }
 
     def calendar(self) -> bytes:
@@ -478,9 +623,11 @@ class Exporter:
             event.add("dtstart", row.date)
             event.add("dtend", row.date + dt.timedelta(days=1))
             event.add("summary", f"{row.committee_name} meeting")
-            notes = [row.also_known_as and f"Also known as {row.also_known_as}.",
-                     f"Minutes: {row.minutes_pages}" if row.minutes_pages else "Minutes not yet added.",
-                     f"Details: {row.url}"]
+            notes = [
+                row.also_known_as and f"Also known as {row.also_known_as}.",
+                f"Minutes: {row.minutes_pages}" if row.minutes_pages else "Minutes not yet added.",
+                f"Details: {row.url}",
+            ]
             event.add("description", "\n".join(n for n in notes if n))
             event.add("url", row.url)
             event.add("transp", "TRANSPARENT")

@@ -29,18 +29,30 @@ def schema_files() -> dict[str, tuple[type[BaseModel], str]]:
 
 def schema(record: type[BaseModel], applies_to: str) -> dict:
     generated = record.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            **generated, "description": f"{applies_to}: {generated.get('description', '')}".strip()}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **generated,
+        "description": f"{applies_to}: {generated.get('description', '')}".strip(),
+    }
 
 
 def write_schemas(root: Path) -> list[str]:
     """Write every schema into root/docs/schemas/, changing only what differs; returns what was written."""
-    return write_changed(root / FOLDER, {
-        name: (json.dumps(schema(record, applies_to), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-        for name, (record, applies_to) in schema_files().items()})
+    return write_changed(
+        root / FOLDER,
+        {
+            name: (json.dumps(schema(record, applies_to), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+            for name, (record, applies_to) in schema_files().items()
+        },
+    )
 
 
 def editor_settings() -> dict:
     """The .vscode/settings.json that tells editors which schema checks which YAML data file."""
-    return {"yaml.schemas": {f"./{FOLDER}/{name}": applies_to
-                             for name, (_, applies_to) in schema_files().items() if applies_to.endswith(".yaml")}}
+    return {
+        "yaml.schemas": {
+            f"./{FOLDER}/{name}": applies_to
+            for name, (_, applies_to) in schema_files().items()
+            if applies_to.endswith(".yaml")
+        }
+    }
