@@ -1,7 +1,8 @@
 """Templates for a clerk's new files, with everything the portal already knows filled in.
 
-What only the clerk knows (a title, a status, a summary, the minute it comes from) is left empty,
-so `python -m macros validate` points to each line still to fill rather than publishing a guess.
+What only the clerk knows (a title, a status, a summary, the minute it comes from, the minutes'
+words) is left empty, and every such part is one the checks refuse while it is empty: they point
+to each line still to fill rather than publishing a gap.
 """
 
 from __future__ import annotations
@@ -54,7 +55,14 @@ def minutes_template(meeting: model.Meeting, item: str) -> str:
 def update_entry(recommendation: model.Recommendation, date: str, meeting: model.Meeting | None) -> str:
     """One progress update for a recommendation, as an entry of a progress file's updates: list."""
     title = recommendation.title or "title to be confirmed"
-    source = f"      meeting: {meeting.id}\n      minute:\n" if meeting else "      document:\n"
+    source = (
+        f"      meeting: {meeting.id}\n"
+        "      # The number of the minute it comes from, e.g. 5.3 (delete this line only if the\n"
+        "      # meeting's minutes are not in data/minutes/ yet).\n"
+        "      minute:\n"
+        if meeting
+        else "      # The published document's title (and url: if it is online).\n      document:\n"
+    )
     return (
         f"  # {recommendation.ref}: {title}\n"
         f"  - recommendation: {recommendation.id}\n"

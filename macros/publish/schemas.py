@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..data import model
-from ..data.load import FOLDERS, SINGLE_FILES
+from ..data.files import FOLDERS, SINGLE_FILES
 from .writing import write_changed
 
 FOLDER = "docs/schemas"
