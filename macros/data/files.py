@@ -120,14 +120,12 @@ def _misplaced(path: PurePosixPath) -> Ignored:
     """A file in a place, or of a kind, that the portal does not read."""
     folders, name = path.parts[:-1], path.name
     if not folders:
-        near = difflib.get_close_matches(name.lower(), list(SINGLE_FILES), n=1, cutoff=0.75)
-        if near:
-            return Ignored(
-                f"the portal reads no file called {name}, so it ignores this one — did you mean {near[0]}? "
-                "rename it to that",
-                near[0],
-            )
-        return _unknown()
+        return _nearest(
+            name,
+            SINGLE_FILES,
+            f"the portal reads no file called {name}, so it ignores this one — did you mean {{near}}? "
+            "rename it to that",
+        )
     top = folders[0]
     if top in FOLDERS and len(folders) > 1:
         return Ignored(
@@ -142,14 +140,18 @@ def _misplaced(path: PurePosixPath) -> Ignored:
             f"save {what} in a file ending {extension(top)}, or delete this file",
             top,
         )
-    near = difflib.get_close_matches(top.lower(), list(FOLDERS), n=1, cutoff=0.75)
-    if near:
-        return Ignored(
-            f"the portal has no folder data/{top}/, so it ignores this file — did you mean data/{near[0]}/? "
-            "move the file there",
-            near[0],
-        )
-    return _unknown()
+    return _nearest(
+        top,
+        FOLDERS,
+        f"the portal has no folder data/{top}/, so it ignores this file — did you mean data/{{near}}/? "
+        "move the file there",
+    )
+
+
+def _nearest(written: str, known, message: str) -> Ignored:
+    """A name close to one the portal reads: the message with {near} filled in; else the list of all."""
+    near = difflib.get_close_matches(written.lower(), list(known), n=1, cutoff=0.75)
+    return Ignored(message.replace("{near}", near[0]), near[0]) if near else _unknown()
 
 
 def _unknown() -> Ignored:
