@@ -91,3 +91,13 @@ def test_a_yml_beside_its_yaml_is_reported_and_the_yaml_is_still_read(project):
     project.write("data/progress/2019-05-15.yml", project.read(PROGRESS))
     problems = project.problems()
     assert [(p.file, p.line) for p in problems] == [("data/progress/2019-05-15.yml", 1)]
+
+
+def test_a_line_break_in_the_data_is_shown_visibly_and_the_message_stays_on_one_line(project):
+    project.write("data/minutes/cypssc-2019-06-19-item-5.md", minutes("5\\n6", "5.1"))
+    project.write("data/progress/notes\nold.txt", "x\n")
+    problems = project.problems()
+    assert {p.file for p in problems} == {"data/minutes/cypssc-2019-06-19-item-5.md", "data/progress/notes\\nold.txt"}
+    for problem in problems:
+        assert "\n" not in str(problem)
+    assert any('item: "5\\n6" is not the item' in p.message for p in problems)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from . import model
+from .problems import one_line
 
 # Which model reads which file. A file in data/ that matches none of these is ignored, and said so.
 SINGLE_FILES: dict[str, type[model.Record]] = {
@@ -60,13 +61,13 @@ def kind_of(relative: str) -> type[model.Record] | str | Ignored | None:
         return None
     like_a_file = next((i for i, part in enumerate(folders) if part.lower().endswith(FILE_ENDINGS)), None)
     if like_a_file is not None:
-        return _folder_named_like_a_file("/".join(folders[: like_a_file + 1]))
+        return _folder_named_like_a_file(one_line("/".join(folders[: like_a_file + 1])))
     if name.startswith("."):
         shown = _with_proper_ending(path.with_name(name.lstrip(".") or "."))
         if _read(shown):
             return Ignored(
                 "files whose names start with a dot are hidden, so the portal ignores this one — "
-                f"rename it to {PurePosixPath(shown).name}, without the dot",
+                f"rename it to {one_line(PurePosixPath(shown).name)}, without the dot",
                 _group(shown),
             )
         return None
@@ -75,10 +76,10 @@ def kind_of(relative: str) -> type[model.Record] | str | Ignored | None:
         ending = PurePosixPath(renamed).suffix
         return Ignored(
             f"the portal reads only names ending {ending} (in small letters), so it ignores this file "
-            f"— rename it to {PurePosixPath(renamed).name}",
+            f"— rename it to {one_line(PurePosixPath(renamed).name)}",
             _group(renamed),
         )
-    return _read(relative) or _misplaced(path)
+    return _read(relative) or _misplaced(PurePosixPath(one_line(relative)))
 
 
 def _read(relative: str) -> type[model.Record] | str | None:

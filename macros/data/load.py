@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from . import clock, files, model
 from .minutes import parse_body, split_front_matter
 from .portal import Locations, MinutesDoc, Portal
-from .problems import DataProblems, Problem
+from .problems import DataProblems, Problem, one_line
 from .validate import check_portal
 from .yamlload import Document, read_yaml
 
@@ -68,7 +68,7 @@ class _Loader:
             relative = path.relative_to(self.data_dir).as_posix()
             kind = files.kind_of(relative)
             if isinstance(kind, files.Ignored):
-                self.problems.append(Problem(self._display(path), 1, kind.message))
+                self.problems.append(Problem(one_line(self._display(path)), 1, kind.message))
                 if kind.group:
                     self.incomplete.add(kind.group)
                 continue

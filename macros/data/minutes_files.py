@@ -15,7 +15,7 @@ from __future__ import annotations
 from . import model
 from .minutes import Minute, minutes_name
 from .portal import MinutesDoc, Portal, minute_order
-from .problems import Problem
+from .problems import Problem, one_line
 
 
 def check_minutes_files(portal: Portal) -> list[Problem]:
@@ -70,7 +70,7 @@ def _check_files(portal: Portal) -> tuple[list[Problem], dict[tuple[str, str], t
 
 def _same_item(doc: MinutesDoc, first: MinutesDoc, meeting: model.Meeting) -> str:
     return (
-        f'{first.file} already holds the minutes of item {doc.front.item} of the meeting "{meeting.id}" — if this '
+        f'{first.file} already holds the minutes of item {one_line(doc.front.item)} of the meeting "{meeting.id}" — '
         f"file is more of the same item, move its minutes into {first.file} and delete this file; if it is "
         "another item, correct item: here (and the file's name to match)"
     )
@@ -84,8 +84,8 @@ def _misnamed(where, doc: MinutesDoc, meeting: model.Meeting, expected: str) -> 
         return where.problem(
             doc.front,
             ("item",),
-            f'item: "{doc.front.item}" is not the item in this file\'s name ({doc.id}.md) — {fix}, or correct '
-            "item: if the name is right",
+            f'item: "{one_line(doc.front.item)}" is not the item in this file\'s name ({doc.id}.md) — {fix}, '
+            "or correct item: if the name is right",
         )
     if named_meeting:
         return where.problem(
@@ -98,7 +98,7 @@ def _misnamed(where, doc: MinutesDoc, meeting: model.Meeting, expected: str) -> 
         doc.file,
         1,
         "a minutes file is named after its meeting and item, which become its web address — "
-        f'{fix} (its front matter says item {doc.front.item} of the meeting "{meeting.id}")',
+        f'{fix} (its front matter says item {one_line(doc.front.item)} of the meeting "{meeting.id}")',
     )
 
 

@@ -39,3 +39,9 @@ def check_again(command: str) -> str:
         "In GitHub's web editor, commit the fixes to the same branch and the checks run again by themselves; "
         f"on a computer with the project, run: {command}"
     )
+
+
+def one_line(value: object) -> str:
+    """A value from the data as a message shows it: a line break or any other control character
+    written visibly (as \\n, \\t …), so that the message stays on its one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value))
