@@ -320,13 +320,15 @@ def test_the_data_check_job_passes_good_data_and_fails_the_run_on_a_data_problem
 
     status = project.replace("data/progress/2019-05-15.yaml", "status: not yet assessed", "status: in progres")
     phone = project.replace("data/bodies.yaml", "role: ", "role: Call 01632 960123. ")
+    project.write("data/minutes/Minutes 19 June.md", "---\n")  # a name with spaces still gets its annotation
     code, output = run_job(data, root, tmp_path / "again")
     assert code != 0
     matcher = json.loads((PROJECT / ".github" / "portal-problems.json").read_text(encoding="utf-8"))
     pattern = matcher["problemMatcher"][0]["pattern"][0]
     found = {(m.group(pattern["file"]), int(m.group(pattern["line"])))
              for m in map(re.compile(pattern["regexp"]).match, output.splitlines()) if m}
-    assert found == {("data/progress/2019-05-15.yaml", status), ("data/bodies.yaml", phone)}, output
+    assert found == {("data/progress/2019-05-15.yaml", status), ("data/bodies.yaml", phone),
+                     ("data/minutes/Minutes 19 June.md", 1)}, output
 
 
 def test_a_pull_request_s_empty_site_address_builds_with_the_default_one(tmp_path):
