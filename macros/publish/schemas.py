@@ -1,6 +1,6 @@
 """JSON Schemas for every data file, made from the model, so editors can suggest and check as clerks type.
 
-`python -m macros schemas` writes them to docs/schemas/ (published with the site, not committed)
+The pre-build step (macros/build.py) writes them to docs/schemas/ (published with the site, not committed)
 and .vscode/settings.json maps each data file to its schema for editors using the YAML language
 server. The model is the one description of the data: nothing here is written twice by hand.
 """
