@@ -71,7 +71,7 @@ def _check_files(portal: Portal) -> tuple[list[Problem], dict[tuple[str, str], t
 def _same_item(doc: MinutesDoc, first: MinutesDoc, meeting: model.Meeting) -> str:
     return (
         f'{first.file} already holds the minutes of item {one_line(doc.front.item)} of the meeting "{meeting.id}" — '
-        f"file is more of the same item, move its minutes into {first.file} and delete this file; if it is "
+        f"if this file is more of the same item, move its minutes into {first.file} and delete this file; if it is "
         "another item, correct item: here (and the file's name to match)"
     )
 
