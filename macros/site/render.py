@@ -15,21 +15,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..data import model
-from ..data.clock import build_date
+from ..data.clock import build_date, long_date
 from ..data.minutes import minute_anchor, render_markdown
 from ..data.portal import MinutesDoc, Portal
 from ..data.provenance import Repository
 
 TEMPLATES = Path(__file__).parent / "templates"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
 DATA_FOLDER = "data/"  # where the open data, feeds and calendar are published on the site
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # < and > are HTML-escaped instead
-
-
-def long_date(value: dt.date) -> str:
-    """15 May 2019 — the way dates are written on GOV.UK, whatever the machine's locale."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def markdown_text(value: str) -> Markup:
