@@ -34,6 +34,7 @@ CACHE = Path(".cache") / "history"  # in the project folder; git-ignored
 # The records followed, by the file that holds them.
 FOLLOWED = (model.RecommendationSet, model.ProgressFile, model.ResolutionsFile, model.ActionsFile)
 
+ORDER = {"record": 0, "status": 1}  # what is said first about a record in one commit
 Snapshot = dict[str, dict[str, Any]]  # "kind:id" (or "update:<recommendation>:<date>") → values
 
 
@@ -211,8 +212,8 @@ class Tracker:
             where = ("recommendation" if kind == "update" else kind, record)
             said.setdefault(where, []).extend(describe(kind, before.get(key), after.get(key)))
         for (kind, record), sentences in said.items():
-            # A record added or removed is said first, then its status, then the rest in order.
-            for field, text in sorted(sentences, key=lambda s: {"record": 0, "status": 1}.get(s[0], 2)):
+            # A record added or removed is said first, then its status, its own fields, its updates.
+            for field, text in sorted(sentences, key=lambda s: ORDER.get(s[0], 3 if s[0].startswith("update") else 2)):
                 self.changes.append(Change(commit, kind, record, field, text))
 
     @staticmethod
