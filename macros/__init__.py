@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from .clerks.safeguarding import flags
 from .data import clock, provenance
 from .data.history import record_history
 from .data.load import load_portal
@@ -59,8 +60,9 @@ def define_env(env):
         )
     if env.conf["extra"].get("fictional"):
         repository = None  # an invented example (examples/…) takes no suggested changes
-    # Each record's changes, read from the repository's history (cached in .cache/history/).
-    history = record_history(project, repository)
+    # Each record's changes, read from the repository's history (cached in .cache/history/); a
+    # commit message the safeguarding check would stop is not published.
+    history = record_history(project, repository, withhold=flags(project))
     # The downloads, feeds, calendar and data-file schemas go into docs/ now, before MkDocs (or
     # Zensical) collects the files, so every builder publishes them. Unchanged files are not rewritten.
     write_exports(portal, project / env.conf["docs_dir"] / DATA_FOLDER, site_url, history)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ CACHE = Path(".cache") / "history"  # in the project folder; git-ignored
 # The records followed, by the file that holds them.
 FOLLOWED = (model.RecommendationSet, model.ProgressFile, model.ResolutionsFile, model.ActionsFile)
 
+WITHHELD = "(description not published: the safeguarding check found what may be personal data in it)"
 ORDER = {"record": 0, "status": 1}  # what is said first about a record in one commit
 Snapshot = dict[str, dict[str, Any]]  # "kind:id" (or "update:<recommendation>:<date>") → values
 
@@ -79,8 +80,14 @@ class RecordHistory:
         return self._entries.get((kind, record_id), [])[::-1]
 
 
-def record_history(project: Path, repository: Repository | None = None, cache: Path | None = CACHE) -> RecordHistory:
-    """The history of the project's records from its repository, or one that says why there is none."""
+def record_history(
+    project: Path,
+    repository: Repository | None = None,
+    withhold: Callable[[str], bool] | None = None,
+    cache: Path | None = CACHE,
+) -> RecordHistory:
+    """The history of the project's records from its repository, or one that says why there is none.
+    A commit message that `withhold` flags (the safeguarding check) is not published."""
     try:
         head(project, FOLDER)
         commits = data_commits(project, FOLDER)
@@ -93,7 +100,8 @@ def record_history(project: Path, repository: Repository | None = None, cache: P
     for commit, files in followed:
         if files:
             url = repository.commit_url(commit.sha) if repository else None
-            tracker.apply(Commit(commit.sha, commit.date, commit.message, url), files)
+            message = WITHHELD if withhold and withhold(commit.message) else commit.message
+            tracker.apply(Commit(commit.sha, commit.date, message, url), files)
     return RecordHistory(tracker.changes)
 
 
