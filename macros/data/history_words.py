@@ -104,10 +104,10 @@ def status_change(before: str | None, after: str | None) -> Sentence:
 
 
 def owner_changes(old: Values | None, new: Values | None) -> list[str]:
-    if old and new and old.get("name") == new.get("name"):
-        return ["source of the owner changed"]
     if old is None or new is None:
-        return [field_change("owner", old and old["name"], new and new["name"])]
+        return [f"owner recorded: {new['name']}" if new else f"owner removed (it was {old and old['name']})"]
+    if old["name"] == new["name"]:
+        return ["source of the owner changed"]
     return [f"owner changed from {old['name']} to {new['name']}"]
 
 
