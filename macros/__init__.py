@@ -8,14 +8,12 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .clerks.safeguarding import flags
+from .build import prepare, record_changes
 from .data import clock, provenance
-from .data.history import record_history
 from .data.load import load_portal
 from .data.problems import DataProblems
-from .publish.exports import DATASETS, attribution, field_docs, row_counts, write_exports
-from .publish.schemas import write_schemas
-from .site.render import DATA_FOLDER, Renderer, long_date
+from .publish.exports import DATASETS, attribution, field_docs, row_counts
+from .site.render import Renderer, long_date
 
 
 class DataNotPublishable(SystemExit, Exception):
@@ -60,13 +58,15 @@ def define_env(env):
         )
     if env.conf["extra"].get("fictional"):
         repository = None  # an invented example (examples/…) takes no suggested changes
-    # Each record's changes, read from the repository's history (cached in .cache/history/); a
-    # commit message the safeguarding check would stop is not published.
-    history = record_history(project, repository, withhold=flags(project))
-    # The downloads, feeds, calendar and data-file schemas go into docs/ now, before MkDocs (or
-    # Zensical) collects the files, so every builder publishes them. Unchanged files are not rewritten.
-    write_exports(portal, project / env.conf["docs_dir"] / DATA_FOLDER, site_url, history)
-    write_schemas(project)
+    # Each record's changes, from the repository's history (macros/data/history.py; cached in .cache/).
+    history = record_changes(project, repository)
+    # The pages, downloads, feeds, calendar and data-file schemas go into docs/ now, before MkDocs
+    # collects the files (`make build` and `make serve` have already run the same step, as every other
+    # builder must: see macros/build.py). Unchanged files are not rewritten.
+    try:
+        prepare(portal, project, project / env.conf["docs_dir"], site_url, history)
+    except DataProblems as problems:
+        raise DataNotPublishable(problems.report()) from None
     # For the footer (overrides/partials/): which build of the portal the pages show, and where to
     # report a problem with the website (the repository's issue tracker, when it is known).
     env.conf["extra"]["portal_build"] = {

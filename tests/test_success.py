@@ -68,7 +68,7 @@ def test_complete_with_no_measures_at_all_is_flagged_too(tmp_path):
         "  - recommendation: insp-2020-r4\n    date: 2023-03-15\n    status: complete\n"
         "    reason: Care plans were reviewed.\n    summary: Reported as delivered.\n"
         "    source:\n      meeting: hcssc-2023-03-15\n      minute: 4.1\n"), encoding="utf-8")
-    portal = load_portal(tmp_path, check_pages=False)
+    portal = load_portal(tmp_path)
     page = BeautifulSoup(Renderer(portal).recommendation_page("recommendations/insp-2020-r4/", "insp-2020-r4"),
                          "html.parser")
     flag = page.select_one(".sp-success a.sp-flag")
