@@ -138,11 +138,11 @@ class Versions:
         found: dict[str, Snapshot | None] = {}
         missing: dict[str, str] = {}
         for blob, path in paths.items():
-            cached = self._cached(blob, path)
-            if cached is False:
-                missing[blob] = path
+            kept, records = self._cached(blob, path)
+            if kept:
+                found[blob] = records
             else:
-                found[blob] = cached
+                missing[blob] = path
         for blob, raw in read_blobs(self.project, list(missing)).items():
             record_type = file_type(missing[blob])
             assert record_type is not None
@@ -155,13 +155,13 @@ class Versions:
         record_type = file_type(path)
         return self.folder / f"{record_type.__name__ if record_type else 'none'}-{blob}.json" if self.folder else None
 
-    def _cached(self, blob: str, path: str) -> Snapshot | None | bool:
-        """The cached records, None for a version that could not be read, False if not cached."""
+    def _cached(self, blob: str, path: str) -> tuple[bool, Snapshot | None]:
+        """Whether the version is in the cache, and its records (None: it could not be read)."""
         file = self._file(blob, path)
         try:
-            return json.loads(file.read_text(encoding="utf-8"))["records"] if file else False
+            return (True, json.loads(file.read_text(encoding="utf-8"))["records"]) if file else (False, None)
         except (OSError, ValueError, KeyError):
-            return False
+            return False, None
 
     def _keep(self, blob: str, path: str, records: Snapshot | None) -> None:
         file = self._file(blob, path)

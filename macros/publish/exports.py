@@ -483,13 +483,16 @@ class Exporter:
 
     def measure_rows(self) -> Iterator[MeasureOfSuccessRow]:
         for rec in self.portal.recommendations:
-            for measure in rec.success.measures if rec.success else []:
+            success = rec.success
+            if success is None:
+                continue
+            for measure in success.measures:
                 yield MeasureOfSuccessRow(
                     recommendation=rec.id,
                     ref=rec.ref,
                     measure=measure,
-                    evidence_met=len(rec.success.evidence),
-                    **source_columns(rec.success.source),
+                    evidence_met=len(success.evidence),
+                    **source_columns(success.source),
                 )
 
     def history_rows(self) -> Iterator[HistoryRow]:
