@@ -168,8 +168,12 @@ def test_the_download_has_one_row_per_change_oldest_first_with_its_schema(site, 
 def test_the_history_is_read_once_per_version_and_then_from_the_cache(scripted):
     repo, _ = scripted
     shutil.rmtree(repo.root / CACHE, ignore_errors=True)
+    older = repo.root / CACHE / "kept-by-older-code"
+    older.mkdir(parents=True)
+    (older / "RecommendationSet-0.json").write_text("{}")
     fresh = record_history(repo.root)
     assert any((repo.root / CACHE).rglob("*.json"))  # each version read is kept
+    assert not older.exists()  # what older code kept is removed once newer code has read again
     assert record_history(repo.root).changes == fresh.changes == record_history(repo.root, cache=None).changes
 
 

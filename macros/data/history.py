@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,6 +169,9 @@ class Versions:
         if file is None:
             return
         try:
+            if not file.parent.is_dir():  # new code reads every version again: what older code kept goes
+                for older in file.parent.parent.glob("*"):
+                    shutil.rmtree(older, ignore_errors=True)
             file.parent.mkdir(parents=True, exist_ok=True)
             partial = file.with_suffix(f".{os.getpid()}.tmp")
             partial.write_text(json.dumps({"records": records}, ensure_ascii=False), encoding="utf-8")
