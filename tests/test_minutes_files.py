@@ -41,8 +41,9 @@ def test_of_two_files_for_one_item_the_one_named_otherwise_is_reported_even_if_i
 def test_a_blank_minute_of_a_meeting_with_no_minutes_yet_says_to_delete_the_line(project):
     project.write("data/progress/2019-07-17.yaml", (
         "updates:\n  - recommendation: ofsted-2019-r03\n    date: 2019-07-17\n    status: in progress\n"
+        "    reason: Work has begun.\n"
         "    summary: Work has begun.\n    source:\n      meeting: cypssc-2019-07-17\n      minute:\n"))
-    assert project.problem("data/progress/2019-07-17.yaml", 8) == (
+    assert project.problem("data/progress/2019-07-17.yaml", 9) == (
         'minute: no value is written here — the portal has no minutes of "cypssc-2019-07-17" yet: delete this '
         "line to cite the meeting as a whole, or add its minutes to data/minutes/ and write the minute's number")
     project.replace("data/progress/2019-07-17.yaml", "      minute:\n", "")
@@ -52,10 +53,11 @@ def test_a_blank_minute_of_a_meeting_with_no_minutes_yet_says_to_delete_the_line
 def test_adding_a_meeting_s_minutes_asks_for_the_minute_in_sources_that_cite_the_meeting_alone(project):
     project.write("data/progress/2019-07-17.yaml", (
         "updates:\n  - recommendation: ofsted-2019-r03\n    date: 2019-07-17\n    status: in progress\n"
+        "    reason: Work has begun.\n"
         "    summary: Work has begun.\n    source:\n      meeting: cypssc-2019-07-17\n"))
     project.load()
     project.write("data/minutes/cypssc-2019-07-17-item-6.md", minutes("6", "6.1", date="2019-07-17"))
-    assert project.problem("data/progress/2019-07-17.yaml", 7).startswith(
+    assert project.problem("data/progress/2019-07-17.yaml", 8).startswith(
         'this source names the meeting "cypssc-2019-07-17" but not the minute, and the portal has its minutes — '
         "add a line minute: with the number of the minute it comes from (6.1)")
 

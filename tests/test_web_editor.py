@@ -101,6 +101,7 @@ def test_a_progress_update_citing_the_new_minutes_validates(clerk_site, tmp_path
         "  - recommendation: ofsted-2019-r01\n"
         f"    date: {date}\n"
         "    status: in progress\n"
+        "    reason: The committee was told that work on caseloads had begun.\n"
         "    summary: The committee was told of progress on caseloads.\n"
         "    source:\n"
         f"      meeting: {meeting_id}\n"

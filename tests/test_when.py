@@ -15,6 +15,7 @@ UPDATE = (
     "  - recommendation: ofsted-2019-r03\n"
     "    date: {date}\n"
     "    status: in progress\n"
+    "    reason: Work has begun.\n"
     "    summary: Work has begun.\n"
     "    source:\n"
     "{source}"
@@ -133,6 +134,6 @@ def test_a_recommendation_recorded_only_in_documents_has_no_earliest_date(projec
                     "source:\n  document: The Ofsted report\n")
     project.replace(RECOMMENDATIONS, "    title: Caseloads\n    source:\n      meeting: cypssc-2019-05-15\n"
                     "      minute: 4.3\n", "    title: Caseloads\n    source:\n      document: The Ofsted report\n")
-    project.write("data/progress/2019-05-01.yaml", UPDATE.replace("r03", "r01").format(
-        date="2019-05-01", source=IN_A_DOCUMENT))
+    earlier = UPDATE.replace("r03", "r01").replace("in progress", "not yet assessed").replace("    reason: Work has begun.\n", "")
+    project.write("data/progress/2019-05-01.yaml", earlier.format(date="2019-05-01", source=IN_A_DOCUMENT))
     project.load()

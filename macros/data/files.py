@@ -82,6 +82,13 @@ def kind_of(relative: str) -> type[model.Record] | str | Ignored | None:
     return _read(relative) or _misplaced(PurePosixPath(one_line(relative)))
 
 
+def file_type(relative: str) -> type[model.Record] | None:
+    """The model of a YAML data file, from its path from the project folder (e.g.
+    data/progress/2019-05-15.yaml), or None for a file the portal does not read as YAML."""
+    kind = _read(relative.removeprefix("data/")) if relative.startswith("data/") else None
+    return kind if isinstance(kind, type) else None
+
+
 def _read(relative: str) -> type[model.Record] | str | None:
     """The reader of a file the portal reads, else None."""
     folder, _, name = relative.rpartition("/")
