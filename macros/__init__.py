@@ -1,19 +1,30 @@
-"""MkDocs-macros adapter: loads the data once per build and exposes one macro per kind of page.
+"""The builders' adapter: define_env and the page macros, nothing else.
 
-This is the only place that knows about the macros plugin; everything it calls is plain Python
-(load, validate, render) and works the same under MkDocs or Zensical.
+MkDocs' macros plugin imports this package and calls define_env once per build, before it collects
+the files; Zensical's copy of the plugin runs this file by its path and calls define_env for every
+page it renders, after it has collected them (loaded.py says what each then does). Everything they
+call is plain Python (load, validate, render) and works the same under either builder.
 """
 
+import sys
 from pathlib import Path
 
-from markupsafe import escape
+if "macros" not in sys.modules:  # Zensical ran this file by its path, outside its package:
+    import importlib.util  # import the package itself first, so that its modules can be found
 
-from .build import prepare, record_changes
-from .data import clock, provenance
-from .data.load import load_portal
-from .data.problems import DataProblems
-from .publish.exports import DATASETS, attribution, field_docs, row_counts
-from .site.render import Renderer, long_date
+    _spec = importlib.util.spec_from_file_location("macros", Path(__file__).resolve())
+    sys.modules["macros"] = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(sys.modules["macros"])
+
+from markupsafe import escape  # noqa: E402 - after the package is importable
+
+# By their full names: this file may be running outside its package (above).
+from macros.build import prepare  # noqa: E402
+from macros.data import clock, provenance  # noqa: E402
+from macros.data.problems import DataProblems  # noqa: E402
+from macros.loaded import NotPrepared, for_pages, load  # noqa: E402
+from macros.publish.exports import DATASETS, attribution, field_docs, row_counts  # noqa: E402
+from macros.site.furniture import KEY  # noqa: E402
 
 
 class DataNotPublishable(SystemExit, Exception):
@@ -39,43 +50,33 @@ SUMMARY_PAGES = (
 
 
 def define_env(env):
-    """Called by mkdocs-macros at the start of every build."""
+    """Called by MkDocs' macros plugin at the start of every build, and by Zensical's for every page."""
     if not env.conf.get("use_directory_urls", True):
         raise DataNotPublishable("mkdocs.yml: the portal's links need use_directory_urls: true — set it back to true")
     project = Path(env.project_dir)
-    try:
-        portal = load_portal(project)
-        built, repository = clock.build_date(), provenance.repository()
-    except DataProblems as problems:
-        raise DataNotPublishable(problems.report()) from None
-    except (clock.BadBuildDate, provenance.BadRepository) as error:
-        raise DataNotPublishable(str(error)) from None
+    docs_dir = project / env.conf["docs_dir"]
     site_url = env.conf.get("site_url")
     if not site_url:
         raise DataNotPublishable(
             "mkdocs.yml: the feeds and downloads need the site's address — "
             'add site_url: !ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]'
         )
-    if env.conf["extra"].get("fictional"):
-        repository = None  # an invented example (examples/…) takes no suggested changes
-    # Each record's changes, from the repository's history (macros/data/history.py; cached in .cache/).
-    history = record_changes(project, repository)
-    # The pages, downloads, feeds, calendar and data-file schemas go into docs/ now, before MkDocs
-    # collects the files (`make build` and `make serve` have already run the same step, as every other
-    # builder must: see macros/build.py). Unchanged files are not rewritten.
     try:
-        prepare(portal, project, project / env.conf["docs_dir"], site_url, history)
+        if page_by_page(env):
+            # Zensical: docs/ was prepared before the build (make build-zensical); nothing is written now.
+            loaded = for_pages(project, docs_dir, site_url, env.page.meta.get(KEY))
+        else:
+            # MkDocs: the pages, downloads, feeds, calendar, schemas and the footer's facts go into
+            # docs/ now, before it collects the files (`make build` and `make serve` have already run
+            # the same step, as every other builder must: see macros/build.py). Unchanged files are
+            # not rewritten. An invented example (extra: fictional) takes no suggested changes.
+            loaded = load(project, site_url, fictional=bool(env.conf["extra"].get("fictional")))
+            prepare(loaded.portal, project, docs_dir, site_url, loaded.history, loaded.facts)
     except DataProblems as problems:
         raise DataNotPublishable(problems.report()) from None
-    # For the footer (overrides/partials/): which build of the portal the pages show, and where to
-    # report a problem with the website (the repository's issue tracker, when it is known).
-    env.conf["extra"]["portal_build"] = {
-        "date": long_date(built),
-        "date_iso": built.isoformat(),
-        "version": provenance.version(project),
-        "issues": repository.issues_url if repository else None,
-    }
-    renderer = Renderer(portal, repository, built, history)
+    except (clock.BadBuildDate, provenance.BadRepository, NotPrepared) as error:
+        raise DataNotPublishable(str(error)) from None
+    portal, renderer, history = loaded.portal, loaded.renderer, loaded.history
 
     def set_title(title: str) -> None:
         # Themes print the page title unescaped in places (Material's <title> unescapes it), and
@@ -92,12 +93,12 @@ def define_env(env):
             "href": renderer.links("").feed(rec),
             "title": f"{rec.ref}: progress updates and minutes",
         }
-        return renderer.recommendation_page(env.page.url, rec_id)
+        return renderer.recommendation_page(links_from(env), rec_id)
 
     @env.macro
     def minutes_page(minutes_id: str) -> str:
         set_title(renderer.minutes_title(minutes_id))
-        return renderer.minutes_page(env.page.url, minutes_id)
+        return renderer.minutes_page(links_from(env), minutes_id)
 
     @env.macro
     def data_page() -> str:
@@ -105,7 +106,7 @@ def define_env(env):
         # No "suggest a change" links: the page is generated from the export models, not a data file.
         return renderer.render(
             "data.html",
-            env.page.url,
+            links_from(env),
             [],
             datasets=DATASETS,
             field_docs=field_docs,
@@ -117,4 +118,20 @@ def define_env(env):
     def portal_page(name: str) -> str:
         if name not in SUMMARY_PAGES:
             raise ValueError(f"portal_page: no page called {name!r}; use one of {', '.join(SUMMARY_PAGES)}")
-        return renderer.summary(env.page.url, name)
+        return renderer.summary(links_from(env), name)
+
+
+def page_by_page(env) -> bool:
+    """Whether the builder calls define_env for each page it renders: Zensical's macros extension."""
+    return type(env).__module__.startswith("zensical.")
+
+
+def links_from(env) -> str:
+    """The site folder the page's relative links are resolved from. MkDocs publishes a page's HTML as
+    written, so they go from the page's own address (recommendations/ofsted-2019-r01/); Zensical
+    rewrites every relative link in a page as relative to its Markdown file, so they go from that
+    file's folder (recommendations/). Either way a link works at the domain's root and under a path."""
+    if page_by_page(env):
+        folder = env.page.path.replace("\\", "/").rpartition("/")[0]
+        return folder + "/" if folder else ""
+    return env.page.url

@@ -1,18 +1,23 @@
 """The one step every builder runs first: everything made from the data, written into docs/.
 
 The pages of each recommendation and minutes file, the open data downloads, feeds and calendar
-(with each record's history, read from the repository), and the JSON Schemas of the data files.
-MkDocs runs it through the macros adapter (define_env, before it collects the files) and `make
-build` and `make serve` run it as `python -m macros prepare`, so every builder — MkDocs, `mkdocs
-serve`, Zensical — finds the same files. Only files whose content changed are written, so
+(with each record's history, read from the repository), the JSON Schemas of the data files,
+robots.txt and the facts every page's footer shows (site/furniture.py). `make build`, `make
+build-zensical` and `make serve` run it as `python -m macros prepare`, and MkDocs runs it again
+through the macros adapter (define_env, before it collects the files), so every builder — MkDocs,
+`mkdocs serve`, Zensical — finds the same files. Only files whose content changed are written, so
 `mkdocs serve` rebuilds once after a change and settles.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+import yaml
+
 from .clerks.safeguarding import flags
+from .data import clock, provenance
 from .data.history import RecordHistory, record_history
 from .data.portal import Portal
 from .data.problems import DataProblems, Problem
@@ -20,19 +25,54 @@ from .data.provenance import Repository
 from .publish.exports import write_exports
 from .publish.schemas import write_schemas
 from .publish.writing import write_changed
+from .site.furniture import BuildFacts, furniture_files
 from .site.pages import PAGE_FOLDERS, is_generated, page_files
 from .site.render import DATA_FOLDER
 
+CODE = Path(__file__).resolve().parent  # the portal's code: a change to it can change every file
+
 
 def prepare(
-    portal: Portal, root: Path, docs_dir: Path, site_url: str, history: RecordHistory | None = None
+    portal: Portal, root: Path, docs_dir: Path, site_url: str, history: RecordHistory, facts: BuildFacts
 ) -> list[str]:
-    """Write every generated file for a loaded portal (and its records' history, for the download);
-    returns what changed, for a person to see."""
+    """Write every generated file for a loaded portal (and its records' history, for the download)
+    and the build's facts; returns what changed, for a person to see."""
     changes = write_pages(portal, root, docs_dir)
     changes += write_exports(portal, docs_dir / DATA_FOLDER, site_url, history)
     changes += write_schemas(root)
+    changes += write_changed(docs_dir, furniture_files(facts, site_url, made_from(root, site_url, history)))
     return changes
+
+
+def build_facts(root: Path, fictional: bool) -> BuildFacts:
+    """This build's facts, from the environment (PORTAL_BUILD_DATE, PORTAL_VERSION, PORTAL_REPO_URL …).
+    An invented example (fictional) takes no suggested changes and no reports."""
+    return BuildFacts(clock.build_date(), provenance.version(root), None if fictional else provenance.repository())
+
+
+def fictional(root: Path) -> bool:
+    """Whether the project's site configuration (mkdocs.yml, which both builders read) marks its
+    council as invented (extra: fictional: true), as the example's does."""
+
+    class Loader(yaml.SafeLoader):
+        """Reads the file without running its tags (!ENV …): only extra: is wanted."""
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader)  # noqa: S506 - tags run nothing
+    extra = config.get("extra") if isinstance(config, dict) else None
+    return bool(isinstance(extra, dict) and extra.get("fictional"))
+
+
+def made_from(root: Path, site_url: str, history: RecordHistory) -> str:
+    """A digest of everything the generated files and pages are made from besides the build's facts:
+    the data, the portal's code, the site's address and the records' history."""
+    digest = hashlib.sha256(site_url.rstrip("/").encode())  # MkDocs adds a "/" to site_url; Zensical does not
+    digest.update(repr((history.unavailable, history.changes)).encode())
+    for folder, label in ((root / "data", "data"), (CODE, "code")):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(f"\0{label}/{path.relative_to(folder).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def record_changes(root: Path, repository: Repository | None) -> RecordHistory:

@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .build import page_clashes, prepare, record_changes
+from .build import fictional, page_clashes, prepare
 from .clerks.importer import decode, import_minutes
 from .clerks.safeguarding import allowed_texts, report, scan, scan_text
 from .clerks.scaffold import minutes_template, update_entry, update_template
@@ -16,6 +16,7 @@ from .data import clock, model, provenance
 from .data.load import load_portal, load_record
 from .data.minutes import minutes_name
 from .data.problems import DataProblems
+from .loaded import load
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -92,11 +93,11 @@ def _validate(args: argparse.Namespace) -> int:
 def _prepare(args: argparse.Namespace) -> int:
     root = args.root
     try:
-        repository = provenance.repository()
+        loaded = load(root, args.site_url, fictional(root))
     except provenance.BadRepository as error:
         print(error, file=sys.stderr)
         return 1
-    changes = prepare(load_portal(root), root, root / "docs", args.site_url, record_changes(root, repository))
+    changes = prepare(loaded.portal, root, root / "docs", args.site_url, loaded.history, loaded.facts)
     print("\n".join(changes) if changes else "Everything made from the data is already up to date in docs/.")
     return 0
 
