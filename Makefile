@@ -9,6 +9,12 @@ SITE   ?= site
 ADDRESS ?= 127.0.0.1:8000
 # The published site's address, for absolute links in feeds and downloads (mkdocs.yml reads the same variable).
 SITE_URL ?= $(or $(PORTAL_SITE_URL),http://127.0.0.1:8000/)
+# Which builder makes the published site in ./site for `make test`: mkdocs (Material for MkDocs, the
+# default) or zensical (its successor). The publishing workflow sets PORTAL_BUILDER.
+BUILDER ?= $(or $(PORTAL_BUILDER),mkdocs)
+ifeq ($(filter mkdocs zensical,$(BUILDER)),)
+$(error BUILDER (or PORTAL_BUILDER) is "$(BUILDER)" — set it to mkdocs or zensical)
+endif
 # Quiets Material's notice about MkDocs 2; the portal's plan for that is in the README.
 export NO_MKDOCS_2_WARNING := 1
 # An empty PORTAL_SITE_URL (a pull request's check has no published address) means "not set", so
@@ -17,7 +23,8 @@ ifeq ($(strip $(PORTAL_SITE_URL)),)
 unexport PORTAL_SITE_URL
 endif
 
-.PHONY: lint serve build validate safeguard prepare new-minutes new-update import-minutes example benchmark test install install-dev clean
+.PHONY: lint serve build build-zensical serve-zensical validate safeguard prepare new-minutes new-update import-minutes \
+	example example-zensical example-prepare benchmark test install install-dev install-zensical clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
 serve: install safeguard validate prepare
@@ -26,6 +33,23 @@ serve: install safeguard validate prepare
 ## build: install, check the data, and build the site into ./site (stops on any warning)
 build: install safeguard validate prepare
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+
+## build-zensical: the same as build, with Zensical instead of MkDocs (the site goes into ./site too)
+build-zensical: install-zensical safeguard validate prepare
+	$(call zensical,.,$(SITE))
+
+## serve-zensical: build and serve the portal with Zensical (after changing data/, run make prepare)
+serve-zensical: install-zensical safeguard validate prepare
+	$(BIN)/zensical serve --dev-addr $(ADDRESS)
+
+# $(call zensical,PROJECT,SITE): build a project with Zensical into a new folder inside the project
+# (Zensical writes nowhere else: it has no --site-dir), then put it in place of SITE, so that a
+# build that fails leaves the site that was there as it was.
+define zensical
+	rm -rf $(1)/.zensical-site
+	PORTAL_SITE_DIR=.zensical-site $(BIN)/zensical build --strict --config-file $(1)/mkdocs.yml
+	rm -rf $(2).old && if [ -e $(2) ]; then mv $(2) $(2).old; fi && mv $(1)/.zensical-site $(2) && rm -rf $(2).old
+endef
 
 ## validate: check every data file and minutes file, and list every problem
 validate: install
@@ -54,10 +78,16 @@ import-minutes: install
 	$(BIN)/python -m macros import-minutes "$(FILE)" --meeting "$(MEETING)" --item "$(ITEM)"
 
 ## example: check and build the FICTIONAL example council (examples/harrowmere) into ./site-example
-example: install
+example: install example-prepare
+	$(BIN)/mkdocs build --strict -f examples/harrowmere/mkdocs.yml --site-dir $(CURDIR)/site-example
+
+## example-zensical: the same, with Zensical
+example-zensical: install-zensical example-prepare
+	$(call zensical,examples/harrowmere,site-example)
+
+example-prepare: install
 	$(BIN)/python -m macros --root examples/harrowmere validate
 	$(BIN)/python -m macros --root examples/harrowmere prepare --site-url $(SITE_URL)
-	$(BIN)/mkdocs build --strict -f examples/harrowmere/mkdocs.yml --site-dir $(CURDIR)/site-example
 
 ## benchmark: time the check and the build, weigh the pages, and compare them with their targets
 benchmark: install-dev
@@ -68,12 +98,14 @@ lint: install-dev
 	$(BIN)/ruff check macros
 	$(BIN)/ruff format --check macros
 
-## test: install the test tools too, check the code and the data, build the site (as build does), then run every test
-test: install-dev lint build
+## test: install the test tools too, check the code and the data, build the site (as build does, or
+## build-zensical with BUILDER=zensical), then run every test (both builders' sites among them)
+test: install-dev install-zensical lint $(if $(filter zensical,$(BUILDER)),build-zensical,build)
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+install-zensical: $(VENV)/.installed-zensical
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -86,5 +118,9 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+$(VENV)/.installed-zensical: $(VENV)/.installed requirements-zensical.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
 clean:
-	rm -rf $(VENV) $(SITE) site-example .pytest_cache
+	rm -rf $(VENV) $(SITE) site-example .pytest_cache .zensical-site examples/harrowmere/.zensical-site

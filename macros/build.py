@@ -52,13 +52,16 @@ def build_facts(root: Path, fictional: bool) -> BuildFacts:
 
 def fictional(root: Path) -> bool:
     """Whether the project's site configuration (mkdocs.yml, which both builders read) marks its
-    council as invented (extra: fictional: true), as the example's does."""
+    council as invented (extra: fictional: true), as the example's does. No such file: not marked."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return False
 
     class Loader(yaml.SafeLoader):
         """Reads the file without running its tags (!ENV …): only extra: is wanted."""
 
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader)  # noqa: S506 - tags run nothing
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader)  # noqa: S506 - tags run nothing
     extra = config.get("extra") if isinstance(config, dict) else None
     return bool(isinstance(extra, dict) and extra.get("fictional"))
 

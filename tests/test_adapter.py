@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+import yaml
 
 from macros import DataNotPublishable, define_env
 
@@ -85,13 +86,19 @@ def test_without_a_site_address_the_build_stops_and_says_how_to_fix_it(project, 
     assert "site_url" in stopped.value.code
 
 
-def test_the_footer_gets_the_build_date_and_version(project, monkeypatch):
+def test_the_footer_s_facts_go_into_every_page_s_metadata_before_files_are_collected(project, monkeypatch):
+    """docs/.meta.yml, which the meta plugin of both builders merges into every page's metadata."""
     monkeypatch.setenv("PORTAL_BUILD_DATE", "2026-11-28")
     monkeypatch.setenv("PORTAL_VERSION", "abc1234")
+    monkeypatch.setenv("PORTAL_REPO_URL", "https://github.com/council/portal")
     env = FakeEnv(project.root)
     define_env(env)
-    assert env.conf["extra"]["portal_build"] == {"date": "28 November 2026", "date_iso": "2026-11-28",
-                                                 "version": "abc1234", "issues": None}
+    facts = yaml.safe_load(project.read("docs/.meta.yml"))["portal_build"]
+    assert facts.pop("made_from")
+    assert facts == {"date": "28 November 2026", "date_iso": "2026-11-28", "version": "abc1234",
+                     "issues": "https://github.com/council/portal/issues",
+                     "repository": {"url": "https://github.com/council/portal", "branch": "main"}}
+    assert "portal_build" not in env.conf["extra"]  # no builder's configuration is changed while it builds
 
 
 def test_edit_links_appear_only_when_the_repository_is_given(project, monkeypatch):
