@@ -6,8 +6,10 @@ page it renders, after it has collected them (loaded.py says what each then does
 call is plain Python (load, validate, render) and works the same under either builder.
 """
 
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 if "macros" not in sys.modules:  # Zensical ran this file by its path, outside its package:
     import importlib.util  # import the package itself first, so that its modules can be found
@@ -73,9 +75,9 @@ def define_env(env):
             loaded = load(project, site_url, fictional=bool(env.conf["extra"].get("fictional")))
             prepare(loaded.portal, project, docs_dir, site_url, loaded.history, loaded.facts)
     except DataProblems as problems:
-        raise DataNotPublishable(problems.report()) from None
+        stop(env, problems.report())
     except (clock.BadBuildDate, provenance.BadRepository, NotPrepared) as error:
-        raise DataNotPublishable(str(error)) from None
+        stop(env, str(error))
     portal, renderer, history = loaded.portal, loaded.renderer, loaded.history
 
     def set_title(title: str) -> None:
@@ -119,6 +121,15 @@ def define_env(env):
         if name not in SUMMARY_PAGES:
             raise ValueError(f"portal_page: no page called {name!r}; use one of {', '.join(SUMMARY_PAGES)}")
         return renderer.summary(links_from(env), name)
+
+
+def stop(env, report: str) -> NoReturn:
+    """Stop the build with the report and no traceback. Zensical shows a traceback for anything raised
+    while it renders a page, so there the report is printed and the build ends at once."""
+    if page_by_page(env):
+        print(report, file=sys.stderr, flush=True)
+        os._exit(1)
+    raise DataNotPublishable(report) from None
 
 
 def page_by_page(env) -> bool:

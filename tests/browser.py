@@ -9,6 +9,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -33,10 +34,18 @@ def chromium_path() -> str:
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site quietly and, like GitHub Pages, answers a missing address with 404.html."""
+    """Serves a built site quietly and, like GitHub Pages, answers a missing address with 404.html;
+    under `prefix` (a project's Pages site is published at /<repository>/), and nothing outside it."""
+
+    prefix = "/"
 
     def log_message(self, format, *args):  # noqa: A002 - the name http.server uses
         pass
+
+    def translate_path(self, path):
+        path = urlsplit(path).path
+        inside = path[len(self.prefix) - 1:] if path.startswith(self.prefix) else "/does-not-exist"
+        return super().translate_path(inside)
 
     def send_error(self, code, message=None, explain=None):
         not_found = Path(self.directory) / "404.html"
@@ -52,13 +61,14 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path):
-    """Serve a folder on 127.0.0.1 on a free port; yields the base URL without a trailing slash."""
-    handler = functools.partial(SiteHandler, directory=str(folder))
+def serve(folder: Path, under: str = "/"):
+    """Serve a folder on 127.0.0.1 on a free port, at the path `under`; yields the base URL without
+    a trailing slash (with the path, as in http://127.0.0.1:8123/portal)."""
+    handler = functools.partial(type("Handler", (SiteHandler,), {"prefix": under}), directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{under.rstrip('/')}"
     finally:
         httpd.shutdown()
         httpd.server_close()

@@ -3,16 +3,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import io
 import subprocess
-import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from browser import serve
 from sites import PROJECT, Site, build
 
 from macros.data.load import load_portal
@@ -179,38 +176,9 @@ def test_every_footer_offers_the_public_issue_tracker_for_reporting_a_problem(pu
 # --- the 404 page in a real browser, served as GitHub Pages serves it ---------------------------
 
 
-class PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under its published path and answers a missing page with 404.html, as
-    GitHub Pages does."""
-
-    prefix = urlsplit(SITE_URL).path
-
-    def log_message(self, *args):
-        pass
-
-    def translate_path(self, path):
-        path = urlsplit(path).path
-        inside = path[len(self.prefix) - 1:] if path.startswith(self.prefix) else "/does-not-exist"
-        return super().translate_path(inside)
-
-    def send_head(self):
-        target = Path(self.translate_path(self.path))
-        if target.is_file() or (target / "index.html").is_file():
-            return super().send_head()
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
 def test_a_missing_page_at_any_depth_shows_the_styled_404_page_whose_links_work(published, new_page):
-    handler = functools.partial(PagesHandler, directory=str(published.folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{httpd.server_address[1]}"
-    try:
+    with serve(published.folder, under=urlsplit(SITE_URL).path) as base:
+        origin = base.removesuffix(urlsplit(SITE_URL).path.rstrip("/"))
         page = new_page()
         failed, requested = [], []
         page.on("request", lambda request: requested.append(request.url))
@@ -228,5 +196,3 @@ def test_a_missing_page_at_any_depth_shows_the_styled_404_page_whose_links_work(
         page.get_by_role("link", name="see all the recommendations").click()
         page.wait_for_url("**/scrutiny-portal/recommendations/")
         assert page.locator("h1").inner_text().startswith("Recommendations")
-    finally:
-        httpd.shutdown()

@@ -1,0 +1,229 @@
+"""The migration path: the real portal and the example built with both builders, MkDocs with Material
+(`make build`) and Zensical (`make build-zensical`), each on the first build of a fresh checkout,
+publish the same portal; every remaining difference is the one the README's migration note lists."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import urllib.error
+import urllib.request
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+from browser import DESKTOP, SCREENSHOTS, serve
+from builders import VENV, build_site, checkout, make
+from sites import PROJECT, Site
+from test_accessibility import AXE_OPTIONS
+
+from macros.data.load import load_portal
+
+SITE_URL = "https://council.example/portal/"  # published under a path, as a project's Pages site is
+SETTINGS = {"PORTAL_SITE_URL": SITE_URL, "PORTAL_BUILD_DATE": "2026-11-28", "PORTAL_VERSION": "abc1234",
+            "PORTAL_REPO_URL": "https://github.com/council/portal"}
+BUILDERS = ("mkdocs", "zensical")
+SITES = ("real", "example")
+FOOTER = "These pages show the portal as at 28 November 2026 , version abc1234."
+# What only one builder publishes: its own theme's files, and what it makes of its own accord.
+OWN_FILES = {"mkdocs": re.compile(r"assets/.*|search/search_index\.json|sitemap\.xml\.gz"),
+             "zensical": re.compile(r"assets/.*|search\.json")}
+README = PROJECT / "README.md"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[tuple[str, str], Site]:
+    """(builder, site) → the site that builder made on the first build of a fresh checkout."""
+    return {
+        (builder, site): Site(build_site(tmp_path_factory.mktemp(f"{builder}-{site}"), builder, site, **SETTINGS))
+        for builder in BUILDERS
+        for site in SITES
+    }
+
+
+def files(site: Site, builder: str) -> set[str]:
+    every = {p.relative_to(site.folder).as_posix() for p in site.folder.rglob("*") if p.is_file()}
+    return {name for name in every if not OWN_FILES[builder].fullmatch(name)}
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_every_page_and_file_of_the_mkdocs_site_is_in_the_zensical_site(built, site):
+    mkdocs, zensical = built["mkdocs", site], built["zensical", site]
+    assert len(mkdocs.pages()) > 20
+    assert set(mkdocs.pages()) == set(zensical.pages())
+    assert files(mkdocs, "mkdocs") == files(zensical, "zensical")  # images, styles, downloads, robots.txt …
+
+
+def targets(site: Site, url: str) -> list[str]:
+    """Where each link in a page's content goes, as a site-relative address with its fragment."""
+    found = []
+    for tag in site.content(url).select("[href], [src]"):
+        link = tag["href"] if tag.has_attr("href") else tag["src"]
+        if not re.match(r"^[a-z]+:", link):
+            address, fragment = site.resolve(url, link)
+            found.append(f"{address}#{fragment}" if fragment else address)
+    return found
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_every_page_says_the_same_and_links_to_the_same_places(built, site):
+    mkdocs, zensical = built["mkdocs", site], built["zensical", site]
+    for url in mkdocs.pages():
+        assert zensical.text(url) == mkdocs.text(url), url
+        assert targets(zensical, url) == targets(mkdocs, url), url
+        assert zensical.html(url).title.get_text() == mkdocs.html(url).title.get_text(), url
+
+
+def recommendations(site: Site) -> list[dict]:
+    """Each recommendation as its page shows it: title, status, its updates' count and dates."""
+    shown = []
+    for url in sorted(u for u in site.pages() if re.fullmatch(r"recommendations/[^/]+/", u)):
+        content = site.content(url)
+        shown.append({
+            "title": content.find("h1").get_text(" ", strip=True),
+            "status": content.select_one(".sp-facts dd").get_text(" ", strip=True),
+            "updates": len(content.select(".sp-history .sp-update")),
+            "dates": [t["datetime"] for t in content.select("time[datetime]")],
+        })
+    return shown
+
+
+def test_the_12_recommendations_titles_statuses_updates_and_dates_are_identical(built):
+    expected = recommendations(built["mkdocs", "real"])
+    assert len(expected) == len(load_portal(PROJECT).recommendations) == 12
+    assert all(rec["updates"] and rec["dates"] and rec["status"] for rec in expected)
+    assert recommendations(built["zensical", "real"]) == expected
+    assert recommendations(built["zensical", "example"]) == recommendations(built["mkdocs", "example"])
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_downloads_feeds_calendar_and_schemas_are_byte_identical_on_the_first_build(built, site):
+    mkdocs, zensical = built["mkdocs", site], built["zensical", site]
+    made = sorted(name for name in files(mkdocs, "mkdocs") if re.match(r"(data|schemas)/.*\.(json|csv|atom|ics)$", name))
+    assert {"data/meetings.ics", "data/feeds/all.atom", "data/recommendations.csv"} <= set(made)
+    for name in [*made, "robots.txt"]:
+        assert (zensical.folder / name).read_bytes() == (mkdocs.folder / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_every_zensical_page_has_the_footer_s_build_line_and_report_link(built, site):
+    zensical = built["zensical", site]
+    for url in zensical.pages():  # the 404 page too
+        footer = zensical.html(url).select_one("footer")
+        assert " ".join(footer.select_one(".sp-build").get_text(" ").split()) == FOOTER, url
+        report = footer.find("a", string="Report a problem with this website")
+        assert (report is not None) == (site == "real"), url  # an invented example takes no reports
+        assert "Made with Zensical" in " ".join(footer.get_text(" ").split()), url
+
+
+# --- every link, served under a path ------------------------------------------------------------
+
+
+def internal(base: str, page: str, link: str) -> str | None:
+    """A link's address on the local server, or None for one that leaves the site (or is no address)."""
+    if link.startswith(SITE_URL):
+        link = base + "/" + link[len(SITE_URL):]
+    elif re.match(r"^[a-z]+:", link):
+        return None  # another website, mailto: …; the published address is mapped above
+    return urljoin(page, link)
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+@pytest.mark.parametrize("site", SITES)
+def test_no_link_or_source_in_any_page_is_broken_when_the_site_is_served_under_a_path(built, builder, site):
+    """Every href and src on every page, followed on a server that has the site at /portal/ only,
+    and every #fragment found on the page it names."""
+    built_site = built[builder, site]
+    broken, fetched, ids = [], {}, {}
+    with serve(built_site.folder, under=urlsplit(SITE_URL).path) as base:
+
+        def fetch(address: str) -> tuple[int, bytes]:
+            if address not in fetched:
+                try:
+                    with urllib.request.urlopen(address, timeout=10) as response:  # noqa: S310 - our own server
+                        fetched[address] = (response.status, response.read())
+                except urllib.error.HTTPError as error:
+                    fetched[address] = (error.code, b"")
+            return fetched[address]
+
+        for url in built_site.pages():
+            page = f"{base}/{url}"
+            for tag in built_site.html(url).select("[href], [src]"):
+                link = tag["href"] if tag.has_attr("href") else tag["src"]
+                address = internal(base, page, link)
+                if address is None:
+                    continue
+                target, fragment = urldefrag(address)
+                status, body = fetch(target)
+                if status != 200:
+                    broken.append(f"{url or 'home'}: {link} → {status}")
+                elif fragment and target.endswith("/"):
+                    if target not in ids:
+                        ids[target] = {tag["id"] for tag in BeautifulSoup(body, "html.parser").select("[id]")}
+                    if fragment not in ids[target]:
+                        broken.append(f"{url or 'home'}: {link} → no #{fragment}")
+    assert len(fetched) > 50
+    assert not broken, f"{len(broken)} broken in the {builder} {site} site:\n" + "\n".join(sorted(set(broken)))
+
+
+# --- what a reader sees ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["", "recommendations/ofsted-2019-r01/", "guide/"])
+def test_zensical_pages_pass_axe_and_are_kept_as_screenshots(built, new_page, url):
+    """The home page, a recommendation's page and the clerks' guide (with its blocks of code)."""
+    with serve(built["zensical", "real"].folder, under=urlsplit(SITE_URL).path) as base:
+        page = new_page(viewport=DESKTOP)
+        page.goto(f"{base}/{url}")
+        found = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"zensical-{url.strip('/').replace('/', '-') or 'home'}.png", full_page=True)
+    assert not [f"{v['id']}: {v['help']}" for v in found]
+
+
+# --- the Zensical route itself ---------------------------------------------------------------------
+
+
+def test_a_rebuild_after_only_the_build_date_changes_shows_the_new_date_on_every_page(built):
+    root = built["zensical", "real"].folder.parent
+    result = make(root, "build-zensical", **{**SETTINGS, "PORTAL_BUILD_DATE": "2027-01-15"})
+    assert result.returncode == 0, result.stderr
+    rebuilt = Site(root / "site")
+    assert "As at 15 January 2027 :" in rebuilt.text("actions/")  # a page's own words, not only its footer
+    assert "Report as at 15 January 2027 ," in rebuilt.text("report/")
+    for url in rebuilt.pages():
+        footer = " ".join(rebuilt.html(url).select_one("footer .sp-build").get_text(" ").split())
+        assert "as at 15 January 2027 ," in footer, url
+
+
+def test_zensical_without_the_pre_build_step_stops_and_says_what_to_run(tmp_path):
+    root = checkout(tmp_path)
+    ran = subprocess.run([VENV / "bin" / "zensical", "build", "--strict"], cwd=root, capture_output=True, text=True,
+                         timeout=300)
+    assert ran.returncode != 0
+    assert "docs/.meta.yml:1: the pre-build step has not run" in ran.stdout + ran.stderr
+    assert not (root / "site" / "data").exists()
+
+
+# --- the migration note ------------------------------------------------------------------------------
+
+
+def migration_note() -> str:
+    text = README.read_text(encoding="utf-8")
+    start = text.index("### What differs for readers")
+    return text[start:text.index("\n## ", start)]
+
+
+def test_the_migration_note_lists_the_differences_the_builds_show(built):
+    """Each difference found above is in the README's note, and the note names no other."""
+    note = migration_note()
+    mkdocs, zensical = built["mkdocs", "real"], built["zensical", "real"]
+    only_mkdocs = {p.relative_to(mkdocs.folder).as_posix() for p in mkdocs.folder.rglob("*") if p.is_file()}
+    only_mkdocs -= {p.relative_to(zensical.folder).as_posix() for p in zensical.folder.rglob("*") if p.is_file()}
+    for name in ("search/search_index.json", "sitemap.xml.gz"):
+        assert name in only_mkdocs and f"`{name}`" in note, name
+    assert (zensical.folder / "search.json").is_file() and "`search.json`" in note
+    assert "<lastmod>" in (mkdocs.folder / "sitemap.xml").read_text() and "<lastmod>" not in (
+        zensical.folder / "sitemap.xml").read_text()
+    assert "`lastmod`" in note
