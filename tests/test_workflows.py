@@ -238,6 +238,26 @@ def test_make_test_checks_the_data_builds_strictly_then_runs_the_tests():
     assert [c.split()[1:3] for c in commands] == [["-m", "macros"], ["build", "--strict"], ["-m", "pytest"]]
 
 
+@pytest.mark.parametrize("builder, command", [("mkdocs", "mkdocs build --strict"), ("zensical", "zensical build --strict")])
+def test_which_builder_publishes_is_one_setting_of_the_workflow(workflow, builder, command):
+    """PORTAL_BUILDER, set once for the whole workflow, chooses the builder of the site/ that
+    `make test` builds and the deploy job publishes."""
+    assert workflow["env"] == {"PORTAL_BUILDER": "mkdocs"}
+    assert not any("PORTAL_BUILDER" in json.dumps(job) for job in workflow["jobs"].values())
+    upload = next(s for s in steps(workflow["jobs"]["check"]) if action(s) == "actions/upload-pages-artifact")
+    assert upload["with"]["path"] == "site"
+    env = {k: v for k, v in os.environ.items() if k != "BUILDER"} | {"PORTAL_BUILDER": builder}
+    plan = subprocess.run(["make", "--dry-run", "--always-make", "test", "PYTHON=python3"], cwd=PROJECT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert plan.returncode == 0, plan.stderr
+    builds = [line for line in plan.stdout.splitlines() if re.search(r"(mkdocs|zensical) build", line)]
+    assert len(builds) == 1 and command in builds[0], builds
+    assert "requirements-zensical.txt" in plan.stdout  # the tests build with both, whichever publishes
+    wrong = subprocess.run(["make", "--dry-run", "test"], cwd=PROJECT, env={**env, "PORTAL_BUILDER": "hugo"},
+                           capture_output=True, text=True, timeout=60)
+    assert wrong.returncode != 0 and 'is "hugo" — set it to mkdocs or zensical' in wrong.stderr
+
+
 def test_the_problem_matcher_puts_a_clerk_s_message_on_the_file_and_line(workflow, project):
     """The workflow registers .github/portal-problems.json, so each line of `make validate`'s
     report shows on that line of the file in the pull request."""
