@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from macros import DataNotPublishable, define_env
+from macros.data.load import load_portal
 
 
 class FakeEnv:
@@ -121,3 +122,76 @@ def test_a_bad_publishing_setting_stops_the_build_with_words_not_a_traceback(pro
         define_env(FakeEnv(project.root))
     assert stopped.value.code.startswith(f"{variable}=")
     plain_words(stopped.value.code)
+
+
+# --- under Zensical, which calls define_env for every page it renders ----------------------------
+
+
+def prepared(project) -> dict:
+    """Run the pre-build step on the copy, as make build-zensical does; returns the facts every page's
+    metadata then holds (docs/.meta.yml)."""
+    from macros.build import prepare
+    from macros.loaded import load
+
+    loaded = load(project.root, "https://example.org/portal/", fictional=False)
+    prepare(loaded.portal, project.root, project.root / "docs", "https://example.org/portal/", loaded.history,
+            loaded.facts)
+    return yaml.safe_load(project.read("docs/.meta.yml"))
+
+
+def zensical_env(root, path: str, meta: dict):
+    """Zensical's own env for one page, as its macros extension makes it."""
+    from zensical.extensions.context import Page
+    from zensical.extensions.macros import MacroEnv
+
+    conf = {"root_dir": str(root), "docs_dir": "docs", "site_url": "https://example.org/portal/",
+            "use_directory_urls": True, "extra": {}}
+    url = "" if path == "index.md" else path.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+    return MacroEnv(conf=conf, page=Page(url=url, path=path, meta=dict(meta)))
+
+
+def test_under_zensical_the_portal_is_loaded_once_for_every_page_and_nothing_is_written(project, monkeypatch):
+    import macros.loaded
+
+    meta = prepared(project)
+    loads = []
+    monkeypatch.setattr(macros.loaded, "load_portal", lambda root: loads.append(root) or load_portal(root))
+    before = {p: p.read_bytes() for p in (project.root / "docs").rglob("*") if p.is_file()}
+    for path in ("index.md", "recommendations/ofsted-2019-r01.md", "recommendations/ofsted-2019-r02.md", "themes.md"):
+        env = zensical_env(project.root, path, meta)
+        define_env(env)
+        assert set(env.macros) == {"recommendation_page", "minutes_page", "portal_page", "data_page"}
+    assert len(loads) == 1
+    assert {p: p.read_bytes() for p in (project.root / "docs").rglob("*") if p.is_file()} == before
+
+
+def test_under_zensical_links_go_from_the_page_s_markdown_file(project):
+    """Zensical resolves a relative link from the page's Markdown file (recommendations/x.md), where
+    MkDocs resolves it from the page's address (recommendations/x/)."""
+    env = zensical_env(project.root, "recommendations/ofsted-2019-r01.md", prepared(project))
+    define_env(env)
+    markdown = env.macros["recommendation_page"]("ofsted-2019-r01")
+    assert 'href="../minutes/cypssc-2019-05-15-item-4/#minute-4.3"' in markdown
+    assert env.page.meta["title"] == "R01: Caseloads"
+    env = zensical_env(project.root, "themes.md", prepared(project))
+    define_env(env)
+    assert 'href="minutes/cypssc-2019-05-15-item-4/#minute-4.6"' in env.macros["portal_page"]("themes")  # not ../minutes/
+
+
+def test_under_zensical_pages_are_made_only_from_docs_as_the_pre_build_step_left_it(project, plain_words):
+    """Without the step's facts, or with data changed since it ran, there is nothing to render from."""
+    from macros.loaded import NotPrepared, for_pages
+
+    docs, url = project.root / "docs", "https://example.org/portal/"
+    with pytest.raises(NotPrepared) as missing:
+        for_pages(project.root, docs, url, None)
+    assert str(missing.value).startswith("docs/.meta.yml:1: the pre-build step has not run")
+    facts = prepared(project)["portal_build"]
+    project.replace("data/progress/2019-05-15.yaml", "status: not yet assessed", "status: in progress")
+    with pytest.raises(NotPrepared) as changed:
+        for_pages(project.root, docs, url, facts)
+    assert "docs/ was prepared from other data" in str(changed.value)
+    plain_words(str(missing.value))
+    plain_words(str(changed.value))
+    facts = prepared(project)["portal_build"]  # the step run again: the pages can be made
+    assert for_pages(project.root, docs, url, facts).facts.version == facts["version"]
