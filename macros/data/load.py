@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import model
+from . import findings, model
 from .minutes import parse_body, split_front_matter
 from .portal import Locations, MinutesDoc, Portal
 from .problems import DataProblems, Problem
@@ -29,6 +29,7 @@ SINGLE_FILES: dict[str, type[model.Record]] = {
     "commitments.yaml": model.CommitmentsFile,
     "safeguarding-allow.yaml": model.SafeguardingAllowList,
     "actions.yaml": model.ActionsFile,
+    "findings.yaml": findings.FindingsFile,
 }
 FOLDERS: dict[str, type[model.Record] | None] = {
     "recommendations": model.RecommendationSet,
@@ -237,6 +238,7 @@ class _Loader:
             updates=[u for progress in many("progress") for u in progress.updates],
             actions=getattr(single("actions.yaml"), "actions", []),
             metrics=many("metrics"),
+            findings=getattr(single("findings.yaml"), "findings", []),
             minutes=many("minutes"),
             locations=self.locations,
             incomplete=frozenset(self.incomplete),

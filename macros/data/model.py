@@ -126,6 +126,16 @@ def _iso_date(value: Any) -> Any:
 def _figure(value: Any) -> Any:
     """A figure in a metric: digits, optionally with a decimal point and a minus sign."""
     text = "" if value is None else str(value).strip()
+    span = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)", text)
+    if span:
+        raise _problem(
+            "figure_range",
+            '"{value}" is a range, and value: takes one figure — write its lower end as value: {low} '
+            "and its upper end on the next line as up_to: {high}",
+            value=text,
+            low=span.group(1),
+            high=span.group(2),
+        )
     if not re.fullmatch(r"-?\d+(\.\d+)?", text):
         raise _problem(
             "figure",
@@ -194,14 +204,35 @@ MinuteNumber = Annotated[
         }
     ),
 ]
+LINK_PATTERN = r"https?://[^\s/$.?#][^\s]*"
+LINK_MESSAGE = (
+    '"{value}" is not a web link the portal can publish — links must start with https:// '
+    "(or http://) and contain no spaces"
+)
 Link = Annotated[
     str,
-    _pattern(
-        r"https?://[^\s/$.?#][^\s]*",
-        '"{value}" is not a web link the portal can publish — links must start with https:// '
-        "(or http://) and contain no spaces",
-    ),
+    _pattern(LINK_PATTERN, LINK_MESSAGE),
     WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$", "description": "A web link starting https://"}),
+]
+NO_URL = "none"  # what a document source's url: says when the document is not online
+
+
+def _link_or_none(value: str) -> str:
+    if value != NO_URL and not re.fullmatch(LINK_PATTERN, value):
+        raise _problem("pattern", LINK_MESSAGE, value=value)
+    return value
+
+
+DocumentUrl = Annotated[
+    str,
+    AfterValidator(_link_or_none),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^(https?://\S+|none)$",
+            "description": "The document's web address, starting https:// — or none, with why_no_url: saying why",
+        }
+    ),
 ]
 StatusWord = Annotated[Status, _vocabulary(Status, "a status")]
 ActionStatusWord = Annotated[ActionStatus, _vocabulary(ActionStatus, "an action status")]
@@ -213,13 +244,38 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class DocumentKind(StrEnum):
+    """What sort of published document a source is: readers weigh a press report differently."""
+
+    OFFICIAL = "official publication"  # by a public body: a council web page, a government direction
+    COUNCIL_PAPER = "council paper"  # a report or presentation to a council meeting
+    PRESS = "press report"  # a newspaper's or news site's report: shown as "as reported by …"
+
+
+DocumentKindWord = Annotated[DocumentKind, _vocabulary(DocumentKind, "a kind of document")]
+# What a document source must say, so that a reader can weigh it and follow it: (what, how to add it).
+DOCUMENT_NEEDS = {
+    "publisher": ("who published it", "publisher: (who published it, for example West Sussex County Council)"),
+    "kind": ("what kind of document it is", "kind: (one of: " + ", ".join(k.value for k in DocumentKind) + ")"),
+    "url": (
+        "where to find it",
+        "url: (its web address, starting https://; or url: none and why_no_url: if it is not online)",
+    ),
+}
+
+
 class Source(Record):
-    """Where a fact comes from: a minute of a meeting in this portal, or a published document."""
+    """Where a fact comes from: a minute of a meeting in this portal, or a published document
+    (with who published it, what kind of document it is, and its address or why it has none)."""
 
     meeting: Id | None = None
     minute: MinuteNumber | None = None
-    document: Text | None = None
-    url: Link | None = None
+    document: Text | None = None  # the document's title, as published
+    publisher: Text | None = None  # who published it, e.g. "Department for Education" or "BBC News"
+    kind: DocumentKindWord | None = None
+    published: Date | None = None  # the date it was published, where the record gives it
+    url: DocumentUrl | None = None  # its web address, or "none" if it is not online
+    why_no_url: Text | None = None  # with url: none, why it has no address
 
     @model_validator(mode="after")
     def _one_kind(self) -> Source:
@@ -231,9 +287,46 @@ class Source(Record):
             )
         if self.minute and not self.meeting:
             raise _problem("source_minute", "a minute number needs its meeting — add meeting:")
-        if self.url and not self.document:
-            raise _problem("source_url", "a url belongs to a document — add document: with its title")
+        about_document = [n for n in ("publisher", "kind", "published", "url", "why_no_url") if getattr(self, n)]
+        if self.meeting and about_document:
+            raise _problem(
+                "source_url",
+                "{names} belong{s} to a published document, not to a meeting's minutes — "
+                "add document: with its title instead of meeting:, or delete {names}",
+                names=" and ".join(f"{n}:" for n in about_document),
+                s="" if len(about_document) > 1 else "s",
+            )
+        if self.document:
+            self._document_can_be_followed()
         return self
+
+    def _document_can_be_followed(self) -> None:
+        """A reader must be able to tell who published a document and find it, or see why not."""
+        missing = [name for name in DOCUMENT_NEEDS if getattr(self, name) is None]
+        if missing:
+            raise _problem(
+                "document_incomplete",
+                'the document "{title}" does not say {what} — add {how}',
+                title=self.document,
+                what=", or ".join(DOCUMENT_NEEDS[name][0] for name in missing),
+                how="; ".join(DOCUMENT_NEEDS[name][1] for name in missing),
+            )
+        if self.url == NO_URL and not self.why_no_url:
+            raise _problem(
+                "document_no_reason",
+                "url: none needs a reason — add why_no_url: saying why the document is not online, "
+                "for example: tabled at the meeting and not published",
+            )
+        if self.url != NO_URL and self.why_no_url:
+            raise _problem(
+                "document_reason_with_url",
+                "why_no_url: is only for a document with url: none, and this one has an address — "
+                "delete the why_no_url: line, or write url: none",
+            )
+
+    @property
+    def online(self) -> bool:
+        return self.url is not None and self.url != NO_URL
 
 
 class Fact(Record):
@@ -272,6 +365,19 @@ class Meeting(Record):
     date: Date
     also_known_as: Text | None = None  # how the minutes refer to it, e.g. "the September meeting"
     source: Source
+    # What published documents (a press report, say) record of the meeting, in our words, each
+    # with its document: never the minutes' words, which belong in data/minutes/.
+    reports: list[Fact] = []
+
+    @model_validator(mode="after")
+    def _reports_are_documents(self) -> Meeting:
+        if any(report.source.meeting for report in self.reports):
+            raise _problem(
+                "report_from_minutes",
+                "a report of a meeting cites a published document (a press report, a council paper), "
+                "not the minutes — cite its document:, or put what the minutes say in data/minutes/",
+            )
+        return self
 
 
 class MeetingsFile(Record):
@@ -499,10 +605,53 @@ class ActionsFile(Record):
     actions: list[Action] = Field(min_length=1)
 
 
+MONTH = r"\d{4}-(0[1-9]|1[0-2])"
+
+
 class MetricPoint(Record):
-    date: Date  # the date the figure applies to
+    date: Date  # the date the figure applies to (for a figure of a whole month, the month's first day)
+    # A figure reported for a whole month ("18.5% in February 2019"): write month: 2019-02 instead
+    # of date:, and the site shows "February 2019", never a day the source does not give.
+    month: Annotated[str, WithJsonSchema({"type": "string", "pattern": f"^{MONTH}$"})] | None = None
     value: Figure
+    up_to: Figure | None = None  # a figure reported as a range ("18–22"): value is its low end
     source: Source
+
+    @model_validator(mode="before")
+    @classmethod
+    def _month_or_day(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or data.get("month") is None:
+            return data
+        month = str(data["month"])
+        if data.get("date") is not None:
+            raise _problem(
+                "month_and_date",
+                "this figure has both a date: and a month: — keep date: for a figure of one day, "
+                "or month: for a figure of a whole month, and delete the other",
+            )
+        if not re.fullmatch(MONTH, month):
+            raise _problem(
+                "month_format",
+                'month: "{value}" is not written as a month the portal reads — write it as YYYY-MM, '
+                "for example 2019-02 for February 2019",
+                value=month,
+            )
+        return {**data, "date": f"{month}-01"}
+
+    @model_validator(mode="after")
+    def _range_goes_up(self) -> MetricPoint:
+        if self.up_to is not None and self.up_to <= self.value:
+            raise _problem(
+                "range_order",
+                "up_to: is the top of a range, so it must be more than value: — write the lower "
+                "figure as value: and the higher as up_to:, or delete up_to: for a single figure",
+            )
+        return self
+
+    @property
+    def middle(self) -> float:
+        """Where a chart draws the point: the figure, or the middle of its range."""
+        return self.value if self.up_to is None else (self.value + self.up_to) / 2
 
 
 class Metric(Record):

@@ -6,12 +6,14 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
 from pydantic import BaseModel
 
 from . import model
+from .findings import Finding, FindingsIndex
 from .minutes import MinutesBody
 from .yamlload import Document
 
@@ -112,12 +114,18 @@ class Portal:
     minutes: list[MinutesDoc]
     actions: list[model.Action]
     metrics: list[model.Metric]
+    findings: list[Finding]  # what other bodies found, kept apart from the council's statuses
     locations: Locations = field(repr=False)
     # Files (e.g. "meetings.yaml") or folders (e.g. "progress") that held a record that could not
     # be read. Checks that need every record of that kind stay quiet rather than mislead.
     incomplete: frozenset[str] = frozenset()
 
     # --- lookups -------------------------------------------------------------------------------
+
+    @cached_property
+    def others(self) -> FindingsIndex:
+        """The findings of other bodies, indexed once: by date, by recommendation, by kind."""
+        return FindingsIndex(self.findings)
 
     @property
     def recommendations(self) -> list[model.Recommendation]:
