@@ -35,6 +35,7 @@ SUMMARY_PAGES = (
     "changes",
     "metrics",
     "report",
+    "findings",
 )
 
 

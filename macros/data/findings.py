@@ -18,7 +18,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from .model import Date, Id, Record, Source, Text, _problem, _vocabulary
+from .model import Date, Fact, Id, Meeting, Record, Source, Text, _problem, _vocabulary
 
 
 class FindingKind(StrEnum):
@@ -31,6 +31,22 @@ class FindingKind(StrEnum):
     DIRECTION_LIFTED = "direction lifted"  # the end of a statutory direction
     COMMISSIONER_REPORT = "commissioner's report"  # a report by a commissioner the government appointed
     OTHER = "other"  # any other published finding, e.g. a peer review
+
+
+# What each kind means, for the "What the words mean" page. These are other bodies' findings:
+# none of them is a status of the council's.
+KIND_MEANINGS: dict[FindingKind, str] = {
+    FindingKind.INSPECTION: "A full inspection of the service. Its judgements (grades) are the "
+    "inspectorate's own words, about the whole service or an area of it, not about one recommendation.",
+    FindingKind.MONITORING_VISIT: "A visit by the inspectorate between inspections to look at progress, "
+    "and the letter it publishes afterwards.",
+    FindingKind.VISIT: "Another visit by an inspectorate, for example one that looks at a single subject.",
+    FindingKind.DIRECTION: "A statutory direction from the government requiring the council to act, "
+    "when it is issued or revised. It stays in force until it is lifted.",
+    FindingKind.DIRECTION_LIFTED: "The end of a statutory direction: from this date it is no longer in force.",
+    FindingKind.COMMISSIONER_REPORT: "A report by a commissioner the government appointed to look at the service.",
+    FindingKind.OTHER: "Any other published finding about the service, such as a peer review.",
+}
 
 
 class Grade(StrEnum):
@@ -112,10 +128,21 @@ class Direction:
     lifted: Finding | None  # the finding that lifted it, if it has been lifted
 
 
-class FindingsIndex:
-    """Every finding, indexed once: in date order, by recommendation and by kind."""
+@dataclass(frozen=True)
+class Step:
+    """One step of the improvement journey: a finding, or a published report of a meeting."""
 
-    def __init__(self, findings: Iterable[Finding]):
+    date: dt.date
+    finding: Finding | None = None
+    meeting: Meeting | None = None
+    report: Fact | None = None  # what a published document reported of that meeting
+
+
+class FindingsIndex:
+    """Every finding, indexed once: in date order, by recommendation and by kind; with the
+    published reports of meetings, for the journey."""
+
+    def __init__(self, findings: Iterable[Finding], meetings: Iterable[Meeting] = ()):
         # Oldest first; findings of the same day keep the order they are written in.
         self.timeline = [f for _, f in sorted(enumerate(findings), key=lambda pair: (pair[1].date, pair[0]))]
         self._days = [f.date for f in self.timeline]
@@ -123,6 +150,14 @@ class FindingsIndex:
         for finding in reversed(self.timeline):  # newest first under each recommendation
             for note in finding.recommendations:
                 self._about.setdefault(note.recommendation, []).append((finding, note))
+        reports = [Step(m.date, meeting=m, report=r) for m in meetings for r in m.reports]
+        steps = [Step(f.date, finding=f) for f in self.timeline] + reports
+        self._journey = sorted(steps, key=lambda step: step.date)  # stable: findings first on a day
+        self._journey_days = [step.date for step in self._journey]
+
+    def journey(self, day: dt.date) -> list[Step]:
+        """Every finding and published report of a meeting on or before a day, oldest first."""
+        return self._journey[: bisect.bisect_right(self._journey_days, day)]
 
     def until(self, day: dt.date) -> list[Finding]:
         """The findings published on or before a day, oldest first."""

@@ -67,6 +67,9 @@ TERM_MEANINGS: dict[str, str] = {
     "mean nothing has been done: only that no report of it being done has been recorded here yet.",
     "revised target": "A target date that has been moved. The original date and every revision stay "
     "visible, with the reason the committee was given.",
+    "not reported for over six months": "The council's latest reported status is more than six months "
+    "older than the date these pages were built. It is the last status reported, not necessarily where "
+    "things stand now: ask the committee, or see what other bodies found since.",
 }
 
 

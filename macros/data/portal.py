@@ -125,7 +125,7 @@ class Portal:
     @cached_property
     def others(self) -> FindingsIndex:
         """The findings of other bodies, indexed once: by date, by recommendation, by kind."""
-        return FindingsIndex(self.findings)
+        return FindingsIndex(self.findings, self.meetings)
 
     @property
     def recommendations(self) -> list[model.Recommendation]:
@@ -258,6 +258,10 @@ class Portal:
         """The date of the newest update to any recommendation in a set."""
         return max(self.latest(rec).date for rec in rec_set.recommendations)
 
+    def reported_as_at(self) -> dt.date | None:
+        """The date of the council's newest reported status of any recommendation, in any set."""
+        return max((self.as_at(rec_set) for rec_set in self.sets), default=None)
+
     def report_backs(self) -> list[tuple[model.Meeting, list[model.Resolution]]]:
         """Meetings that resolutions report back to, earliest first, with what reports back to each."""
         due: dict[str, list[model.Resolution]] = {}
@@ -385,7 +389,7 @@ class Portal:
         """The data files a summary page (home, themes, meetings …) is made from."""
         themes = [self.themes] if self.themes else []
         records = {
-            "home": [self.site, *self.sets, *self.updates],
+            "home": [self.site, *self.sets, *self.updates, *self.findings, *self.meetings],
             "recommendations": [*self.sets, *self.updates],
             "themes": themes,
             "resolutions": self.resolutions,
@@ -397,5 +401,6 @@ class Portal:
             "changes": [*self.updates, *self.sets, *self.resolutions, *self.actions, *self.metrics],
             "metrics": self.metrics,
             "report": [*self.sets, *self.updates, *self.actions],
+            "findings": [*self.findings, *self.bodies],
         }[name]
         return self.files_of(*records)
