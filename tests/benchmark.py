@@ -100,8 +100,10 @@ def large_portal(folder: Path) -> Path:
             f"    summary: Benchmark update {meeting} on recommendation {n}, long enough to be like a real one "
             "that says what was reported, by whom, and what the committee made of it.\n"
             "    evidence:\n      - summary: A summary of the evidence for the benchmark.\n"
-            "        source:\n          document: Benchmark report\n"
-            "    source:\n      document: Benchmark report\n"
+            "        source:\n          document: Benchmark report\n          publisher: The benchmark\n"
+            "          kind: council paper\n          url: https://example.org/benchmark\n"
+            "    source:\n      document: Benchmark report\n      publisher: The benchmark\n"
+            "      kind: council paper\n      url: https://example.org/benchmark\n"
             for n in range(start, LARGE_RECOMMENDATIONS + 1))
         (folder / "data" / "progress" / f"{date}.yaml").write_text("updates:\n" + updates, encoding="utf-8")
     timed("macros", "--root", str(folder), "pages")

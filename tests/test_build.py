@@ -251,10 +251,22 @@ def test_what_changed_says_there_is_nothing_to_compare_with_one_meeting(site, po
     assert "so there is nothing to compare yet" in site.text("")
 
 
-def test_the_real_site_has_no_figures_yet_and_says_so(site, portal):
-    assert not portal.metrics
-    assert site.content("metrics/").find("svg") is None
-    assert "No figures have been recorded in the portal yet." in site.text("metrics/")
+def test_the_figures_reported_in_september_2019_are_charted_as_reported_with_their_press_source(site, portal):
+    assert {m.id for m in portal.metrics} == {"average-caseload-experienced", "average-caseload-newly-qualified",
+                                              "vacancy-rate"}
+    page = site.content("metrics/")
+    assert len(page.select("svg.sp-chart")) == 3
+    vacancy = page.find(id="vacancy-rate")
+    rows = [[" ".join(cell.get_text(" ").split()) for cell in row.find_all(["th", "td"])]
+            for row in vacancy.select("tbody tr")]
+    # Two figures were reported for a month, not a day: no day is made up for them.
+    assert [row[:2] for row in rows] == [["February 2019", "18.5"], ["August 2019", "5.19"],
+                                         ["11 September 2019", "2"]]
+    assert all("as reported by Crawley Observer" in row[2] and "(press report)" in row[2] for row in rows)
+    experienced = page.find(id="average-caseload-experienced")
+    assert experienced.select_one("tbody td").get_text(strip=True) == "18 to 22"  # a range stays a range
+    assert experienced.select_one("svg .sp-chart-range") is not None
+    assert "Target: 18." in experienced.get_text(" ")
 
 
 def test_the_printable_report_has_every_recommendation(site, portal):

@@ -611,7 +611,15 @@ class ActionsFile(Record):
 MONTH = r"\d{4}-(0[1-9]|1[0-2])"
 
 
+def _date_or_month(schema: dict[str, Any]) -> None:
+    """In an editor's schema, a figure needs date: or month:, not always date:."""
+    schema["required"] = [name for name in schema.get("required", []) if name != "date"]
+    schema["oneOf"] = [{"required": ["date"]}, {"required": ["month"]}]
+
+
 class MetricPoint(Record):
+    model_config = ConfigDict(**Record.model_config, json_schema_extra=_date_or_month)
+
     date: Date  # the date the figure applies to (for a figure of a whole month, the month's first day)
     # A figure reported for a whole month ("18.5% in February 2019"): write month: 2019-02 instead
     # of date:, and the site shows "February 2019", never a day the source does not give.

@@ -372,10 +372,13 @@ class Portal:
         linked = {a.id for a in self.actions if rec.id in a.recommendations}
         return [t for t in self.tracker() if t.id in linked and t.status == model.ActionStatus.OPEN]
 
-    def documents_cited(self) -> list[tuple[str, str | None]]:
-        """Each published document cited anywhere, once, in the order first cited."""
-        seen = dict.fromkeys((s.document, s.url) for s in self.sources() if s.document)
-        return list(seen)
+    def documents_cited(self) -> list[model.Source]:
+        """Each published document cited anywhere, once (by title and address), in the order first cited."""
+        seen: dict[tuple[str, str | None], model.Source] = {}
+        for src in self.sources():
+            if src.document:
+                seen.setdefault((src.document, src.url), src)
+        return list(seen.values())
 
     def sources(self) -> Iterator[model.Source]:
         return (r for r in self.locations.records() if isinstance(r, model.Source))
