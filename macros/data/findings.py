@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from .model import Date, Fact, Id, Meeting, Record, Source, Text, _problem, _vocabulary
 
@@ -96,16 +96,18 @@ class Finding(Record):
     recommendations: list[FindingNote] = []
     sources: list[Source] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _grades_belong_to_inspections(self) -> Finding:
-        if (self.overall or self.judgements) and self.kind != FindingKind.INSPECTION:
+    @field_validator("overall", "judgements")
+    @classmethod
+    def _grades_belong_to_inspections(cls, value: Any, info: ValidationInfo) -> Any:
+        kind = info.data.get("kind")
+        if value and kind is not None and kind != FindingKind.INSPECTION:
             raise _problem(
                 "grades_not_inspection",
-                "only an inspection has grades, and this finding's kind is {kind} — "
+                "only an inspection has grades, and this finding's kind is {what} — "
                 "write kind: inspection, or delete overall: and judgements:",
-                kind=self.kind.value,
+                what=kind.value,
             )
-        return self
+        return value
 
 
 class FindingsFile(Record):

@@ -18,7 +18,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -78,8 +80,9 @@ def _problem(kind: str, message: str, **context: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, message, context)
 
 
-def _vocabulary(enum: type[StrEnum], what: str):
-    """A validator accepting exactly one of an enum's words, suggesting the nearest on a typo."""
+def _vocabulary(enum: type[StrEnum], what: str, meant: dict[str, str] | None = None):
+    """A validator accepting exactly one of an enum's words, suggesting the nearest on a typo (or
+    the word usually meant, from `meant`: other words people use for the same thing)."""
     allowed = [member.value for member in enum]
 
     def check(value: Any) -> Any:
@@ -88,6 +91,7 @@ def _vocabulary(enum: type[StrEnum], what: str):
         if value is None:
             raise _problem("empty", "no value is written here — write one of: {allowed}", allowed=", ".join(allowed))
         near = difflib.get_close_matches(str(value).lower(), allowed, n=1, cutoff=0.6)
+        near = [(meant or {})[str(value).lower()]] if str(value).lower() in (meant or {}) else near
         hint = f'did you mean "{near[0]}"? ' if near else ""
         raise _problem(
             "vocabulary",
@@ -255,7 +259,16 @@ class DocumentKind(StrEnum):
     PRESS = "press report"  # a newspaper's or news site's report: shown as "as reported by …"
 
 
-DocumentKindWord = Annotated[DocumentKind, _vocabulary(DocumentKind, "a kind of document")]
+DOCUMENT_KIND_SYNONYMS = {
+    word: kind.value
+    for kind, words in {
+        DocumentKind.PRESS: ("newspaper", "news", "press", "news report", "article", "news article"),
+        DocumentKind.COUNCIL_PAPER: ("committee paper", "committee report", "report", "presentation", "agenda"),
+        DocumentKind.OFFICIAL: ("official", "publication", "government", "web page", "website", "letter"),
+    }.items()
+    for word in words
+}
+DocumentKindWord = Annotated[DocumentKind, _vocabulary(DocumentKind, "a kind of document", DOCUMENT_KIND_SYNONYMS)]
 # What a document source must say, so that a reader can weigh it and follow it: (what, how to add it).
 DOCUMENT_NEEDS = {
     "publisher": ("who published it", "publisher: (who published it, for example West Sussex County Council)"),
@@ -372,15 +385,16 @@ class Meeting(Record):
     # with its document: never the minutes' words, which belong in data/minutes/.
     reports: list[Fact] = []
 
-    @model_validator(mode="after")
-    def _reports_are_documents(self) -> Meeting:
-        if any(report.source.meeting for report in self.reports):
+    @field_validator("reports")
+    @classmethod
+    def _reports_are_documents(cls, reports: list[Fact]) -> list[Fact]:
+        if any(report.source.meeting for report in reports):
             raise _problem(
                 "report_from_minutes",
                 "a report of a meeting cites a published document (a press report, a council paper), "
                 "not the minutes — cite its document:, or put what the minutes say in data/minutes/",
             )
-        return self
+        return reports
 
 
 class MeetingsFile(Record):
@@ -623,7 +637,18 @@ class MetricPoint(Record):
     date: Date  # the date the figure applies to (for a figure of a whole month, the month's first day)
     # A figure reported for a whole month ("18.5% in February 2019"): write month: 2019-02 instead
     # of date:, and the site shows "February 2019", never a day the source does not give.
-    month: Annotated[str, WithJsonSchema({"type": "string", "pattern": f"^{MONTH}$"})] | None = None
+    month: (
+        Annotated[
+            str,
+            _pattern(
+                MONTH,
+                '"{value}" is not written as a month the portal reads — write it as YYYY-MM, '
+                "for example 2019-02 for February 2019",
+            ),
+            WithJsonSchema({"type": "string", "pattern": f"^{MONTH}$", "description": "A month, e.g. 2019-02"}),
+        ]
+        | None
+    ) = None
     value: Figure
     up_to: Figure | None = None  # a figure reported as a range ("18–22"): value is its low end
     source: Source
@@ -640,24 +665,20 @@ class MetricPoint(Record):
                 "this figure has both a date: and a month: — keep date: for a figure of one day, "
                 "or month: for a figure of a whole month, and delete the other",
             )
-        if not re.fullmatch(MONTH, month):
-            raise _problem(
-                "month_format",
-                'month: "{value}" is not written as a month the portal reads — write it as YYYY-MM, '
-                "for example 2019-02 for February 2019",
-                value=month,
-            )
-        return {**data, "date": f"{month}-01"}
+        # A month written wrongly is reported by month:'s own check; the date stands in meanwhile.
+        return {**data, "date": f"{month}-01" if re.fullmatch(MONTH, month) else "0001-01-01"}
 
-    @model_validator(mode="after")
-    def _range_goes_up(self) -> MetricPoint:
-        if self.up_to is not None and self.up_to <= self.value:
+    @field_validator("up_to")
+    @classmethod
+    def _range_goes_up(cls, up_to: float | None, info: ValidationInfo) -> float | None:
+        value = info.data.get("value")
+        if up_to is not None and value is not None and up_to <= value:
             raise _problem(
                 "range_order",
-                "up_to: is the top of a range, so it must be more than value: — write the lower "
-                "figure as value: and the higher as up_to:, or delete up_to: for a single figure",
+                "the top of a range must be more than its value: — write the lower figure as "
+                "value: and the higher as up_to:, or delete up_to: for a single figure",
             )
-        return self
+        return up_to
 
     @property
     def middle(self) -> float:
