@@ -261,3 +261,70 @@ def test_the_example_flags_the_statuses_not_reported_for_six_months_on_its_build
     assert {tr["id"].removeprefix("report-") for tr in report.select("tbody tr") if tr.select(".sp-stale")} == flagged
     assert "2 of the 4 have had no status reported for more than six months" in words(example_site.content(""))
     assert long_date(today) in words(example_site.content("").select_one(".sp-freshness"))
+
+
+# --- downloads and feeds ------------------------------------------------------------------------------
+
+SITE_URL = "https://example.org/portal/"
+
+
+@pytest.mark.parametrize("which", ["real", "example"])
+def test_the_downloads_carry_every_finding_its_sources_judgements_and_notes(which, portal, example_portal):
+    import csv
+    import io
+    import json
+
+    from macros.publish.exports import export_files
+
+    data = portal if which == "real" else example_portal
+    files = export_files(data, SITE_URL)
+
+    def rows(name):
+        from_json = json.loads(files[f"{name}.json"])["rows"]
+        from_csv = list(csv.DictReader(io.StringIO(files[f"{name}.csv"].decode("utf-8"), newline="")))
+        assert len(from_json) == len(from_csv) and [r.get("finding", r.get("id")) for r in from_json] == [
+            r.get("finding", r.get("id")) for r in from_csv]
+        return from_json
+
+    found = rows("findings")
+    assert [(r["id"], r["date"], r["kind"], r["overall"]) for r in found] == [
+        (f.id, f.date.isoformat(), f.kind.value, f.overall and f.overall.value) for f in data.others.timeline]
+    assert all(r["url"] == f"{SITE_URL}findings/#{r['id']}" for r in found)
+    notes = rows("finding-notes")
+    assert [(r["finding"], r["recommendation"], r["said"]) for r in notes] == [
+        (f.id, n.recommendation, n.said) for f in data.others.timeline for n in f.recommendations]
+    sources = rows("finding-sources")
+    expected = [(f.id, s) for f in data.others.timeline for s in f.sources]
+    assert [(r["finding"], r["source_document"], r["source_publisher"], r["source_kind"]) for r in sources] == [
+        (fid, s.document, s.publisher, s.kind.value) for fid, s in expected]
+    for row, (_, src) in zip(sources, expected, strict=True):
+        assert (row["source_url"], row["source_why_no_url"]) == ((src.url, None) if src.online else (None, src.why_no_url))
+    judged = rows("finding-judgements")
+    assert len(judged) == sum(bool(f.overall) + len(f.judgements) for f in data.findings)
+    reports = rows("meeting-reports")
+    assert [(r["meeting"], r["text"]) for r in reports] == [
+        (m.id, r.text) for m in sorted(data.meetings, key=lambda m: m.date) for r in m.reports]
+
+
+def test_the_feeds_carry_the_findings_each_recommendation_feed_exactly_those_that_name_it(portal):
+    import feedparser
+
+    from macros.publish.exports import export_files
+
+    files = export_files(portal, SITE_URL)
+    everything = feedparser.parse(files["feeds/all.atom"])
+    entries = {e.id: e for e in everything.entries if "/findings/" in e.id}
+    assert set(entries) == {f"{SITE_URL}findings/#{f.id}" for f in portal.findings}
+    days = [e.updated[:10] for e in everything.entries]
+    assert days == sorted(days, reverse=True)  # newest first, findings among the updates and minutes
+    inspection = entries[f"{SITE_URL}findings/#ofsted-2023-inspection"]
+    assert inspection.title == ("Ofsted: Ofsted's inspection of the council's children's social care services, 2023 "
+                                "(11 May 2023)")
+    assert inspection.updated.startswith("2023-05-11")
+    assert "shown apart from the council's reported status" in inspection.summary
+    assert "Overall effectiveness: Requires improvement to be good." in inspection.summary
+    assert "as reported by BBC News" in inspection.summary
+    for rec in portal.recommendations:
+        own = feedparser.parse(files[f"feeds/{rec.id}.atom"])
+        ids = {e.id for e in own.entries if "/findings/" in e.id}
+        assert ids == {f"{SITE_URL}findings/#{f.id}" for f, _ in portal.others.about(rec.id)}, rec.id

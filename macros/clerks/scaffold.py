@@ -54,7 +54,14 @@ def minutes_template(meeting: model.Meeting, item: str) -> str:
 def update_entry(recommendation: model.Recommendation, date: str, meeting: model.Meeting | None) -> str:
     """One progress update for a recommendation, as an entry of a progress file's updates: list."""
     title = recommendation.title or "title to be confirmed"
-    source = f"      meeting: {meeting.id}\n      minute:\n" if meeting else "      document:\n"
+    document = (
+        "      document:\n      publisher:\n"
+        "      # One of: " + ", ".join(kind.value for kind in model.DocumentKind) + "\n"
+        "      kind:\n"
+        "      # Its web address (https://…), or: none, with why_no_url: saying why it is not online.\n"
+        "      url:\n"
+    )
+    source = f"      meeting: {meeting.id}\n      minute:\n" if meeting else document
     return (
         f"  # {recommendation.ref}: {title}\n"
         f"  - recommendation: {recommendation.id}\n"
