@@ -184,6 +184,8 @@ def test_the_picture_is_computed_as_at_the_build_date(portal):
     during = words(page(portal, "home", dt.date(2021, 1, 1)).select_one(".sp-picture"))
     assert "In force as at 1 January 2021: issued by Department for Education on 4 June 2019, revised on " \
            "10 December 2020." in during
+    r01 = recommendation(portal, "ofsted-2019-r01", dt.date(2022, 1, 1))
+    assert [li["data-finding"] for li in r01.select(".sp-findings > li")] == ["ofsted-2021-monitoring-visit"]
 
 
 def test_the_picture_follows_the_data_not_the_template(project):

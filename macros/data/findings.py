@@ -165,9 +165,11 @@ class FindingsIndex:
         """The findings published on or before a day, oldest first."""
         return self.timeline[: bisect.bisect_right(self._days, day)]
 
-    def about(self, rec_id: str) -> list[tuple[Finding, FindingNote]]:
-        """The findings that name a recommendation, newest first, each with what it said."""
-        return self._about.get(rec_id, [])
+    def about(self, rec_id: str, day: dt.date | None = None) -> list[tuple[Finding, FindingNote]]:
+        """The findings that name a recommendation (published on or before a day, if one is given),
+        newest first, each with what it said."""
+        found = self._about.get(rec_id, [])
+        return found if day is None else [(f, note) for f, note in found if f.date <= day]
 
     def latest(self, day: dt.date) -> Finding | None:
         found = self.until(day)

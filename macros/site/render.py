@@ -116,7 +116,7 @@ class Renderer:
 
     def recommendation_page(self, page_url: str, rec_id: str) -> str:
         rec = self.portal.recommendation(rec_id)
-        found = [finding for finding, _ in self.portal.others.about(rec.id)]
+        found = [finding for finding, _ in self.portal.others.about(rec.id, self.today)]
         files = self.portal.files_of(rec, *self.portal.history(rec), *found)
         return self.render("recommendation.html", page_url, files, rec=rec, rec_set=self.portal.set_of(rec))
 
