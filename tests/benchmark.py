@@ -117,7 +117,6 @@ def large_portal(folder: Path) -> Path:
         + "    sources:\n      - document: Benchmark letter\n        publisher: Ofsted\n"
         "        kind: official publication\n        url: https://example.org/letter\n"
         for n in range(LARGE_FINDINGS)), encoding="utf-8")
-    timed("macros", "--root", str(folder), "pages")
     return folder
 
 
