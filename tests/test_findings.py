@@ -330,3 +330,10 @@ def test_the_feeds_carry_the_findings_each_recommendation_feed_exactly_those_tha
         own = feedparser.parse(files[f"feeds/{rec.id}.atom"])
         ids = {e.id for e in own.entries if "/findings/" in e.id}
         assert ids == {f"{SITE_URL}findings/#{f.id}" for f, _ in portal.others.about(rec.id)}, rec.id
+
+
+def test_url_none_may_be_written_with_a_capital_and_is_shown_with_its_reason(project):
+    project.replace("data/meetings.yaml", "      url: none\n", "      url: None\n")
+    source = project.load().meeting("cypssc-2019-06-19").source
+    assert (source.url, source.online) == ("none", False)
+    assert source.why_no_url.startswith("The date was taken from the council's committee website")

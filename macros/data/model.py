@@ -225,7 +225,9 @@ NO_URL = "none"  # what a document source's url: says when the document is not o
 
 
 def _link_or_none(value: str) -> str:
-    if value != NO_URL and not re.fullmatch(LINK_PATTERN, value):
+    if value.lower() == NO_URL:
+        return NO_URL  # "None" or "NONE" means the same
+    if not re.fullmatch(LINK_PATTERN, value):
         raise _problem("pattern", LINK_MESSAGE, value=value)
     return value
 
