@@ -337,3 +337,19 @@ def test_url_none_may_be_written_with_a_capital_and_is_shown_with_its_reason(pro
     source = project.load().meeting("cypssc-2019-06-19").source
     assert (source.url, source.online) == ("none", False)
     assert source.why_no_url.startswith("The date was taken from the council's committee website")
+
+
+def test_a_version_written_before_sources_named_publisher_kind_and_url_still_reads_for_the_history(project):
+    """The history reads every old version with today's model: asking for a document's publisher,
+    kind and address is a check on the current data, so older versions are not lost to it."""
+    import re
+
+    from macros.data.load import read_version
+
+    text = project.read("data/recommendations/ofsted-2019.yaml")
+    old = re.sub(r"(?m)^\s+(publisher|kind|url|why_no_url): .*\n", "", text)
+    assert "publisher:" not in old and "document:" in old
+    assert read_version("data/recommendations/ofsted-2019.yaml", old.encode(), model.RecommendationSet) is not None
+    project.write("data/recommendations/ofsted-2019.yaml", old)
+    messages = [p.message for p in project.problems() if p.file == "data/recommendations/ofsted-2019.yaml"]
+    assert len(messages) == 3 and all("does not say who published it" in m for m in messages)

@@ -317,33 +317,30 @@ class Source(Record):
                 names=" and ".join(f"{n}:" for n in about_document),
                 s="" if len(about_document) > 1 else "s",
             )
-        if self.document:
-            self._document_can_be_followed()
         return self
 
-    def _document_can_be_followed(self) -> None:
-        """A reader must be able to tell who published a document and find it, or see why not."""
+    def unfollowable(self) -> str | None:
+        """Why a reader could not weigh or follow this document (who published it, what kind it is,
+        where to find it), in the clerk's words; None if they can. Checked on the current data only,
+        so versions in the repository's history written before these were asked for still read."""
+        if self.document is None:
+            return None
         missing = [name for name in DOCUMENT_NEEDS if getattr(self, name) is None]
         if missing:
-            raise _problem(
-                "document_incomplete",
-                'the document "{title}" does not say {what} — add {how}',
-                title=self.document,
-                what=", or ".join(DOCUMENT_NEEDS[name][0] for name in missing),
-                how="; ".join(DOCUMENT_NEEDS[name][1] for name in missing),
-            )
+            what = ", or ".join(DOCUMENT_NEEDS[name][0] for name in missing)
+            how = "; ".join(DOCUMENT_NEEDS[name][1] for name in missing)
+            return f'the document "{self.document}" does not say {what} — add {how}'
         if self.url == NO_URL and not self.why_no_url:
-            raise _problem(
-                "document_no_reason",
+            return (
                 "url: none needs a reason — add why_no_url: saying why the document is not online, "
-                "for example: tabled at the meeting and not published",
+                "for example: tabled at the meeting and not published"
             )
         if self.url != NO_URL and self.why_no_url:
-            raise _problem(
-                "document_reason_with_url",
+            return (
                 "why_no_url: is only for a document with url: none, and this one has an address — "
-                "delete the why_no_url: line, or write url: none",
+                "delete the why_no_url: line, or write url: none"
             )
+        return None
 
     @property
     def online(self) -> bool:

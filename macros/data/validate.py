@@ -88,6 +88,9 @@ class _Checks:
             self.check_minutes_front(minutes)
         for source in portal.sources():
             self.check_source(source)
+            unfollowable = source.unfollowable()
+            if unfollowable:
+                self.problem(source, (), unfollowable)
         for record in portal.locations.records():
             if isinstance(record, model.Evidence) and record.quote:
                 self.check_quote(record, ("quote",), record.quote, record.source.meeting, record.source.minute)
