@@ -20,7 +20,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 SEED = PROJECT / "tests" / "fixtures" / "seed" / "minutes-cypssc-ofsted-item4.txt"
 SHIPPED = PROJECT / "data" / "minutes" / "cypssc-2019-05-15-item-4.md"
 FIXTURES = PROJECT / "tests" / "fixtures" / "import"
-MEETING = model.Meeting(id="cypssc-2019-05-15", committee="cypssc", date="2019-05-15", source={"document": "x"})
+MEETING = model.Meeting(id="cypssc-2019-05-15", committee="cypssc", date="2019-05-15", source={"document": "x", "publisher": "x",
+                                "kind": "official publication", "url": "https://example.org/x"})
 
 
 def imported(name: str, item: str):

@@ -61,13 +61,21 @@ def update_entry(
     """One progress update for a recommendation, as an entry of a progress file's updates: list;
     with its previous update, a reason: line to fill in if the status changes."""
     title = recommendation.title or "title to be confirmed"
+    document = (
+        "      # The published document's title, who published it and what kind of document it is.\n"
+        "      document:\n      publisher:\n"
+        "      # One of: " + ", ".join(kind.value for kind in model.DocumentKind) + "\n"
+        "      kind:\n"
+        "      # Its web address (https://…), or: none, with why_no_url: saying why it is not online.\n"
+        "      url:\n"
+    )
     source = (
         f"      meeting: {meeting.id}\n"
         "      # The number of the minute it comes from, e.g. 5.3 (delete this line only if the\n"
         "      # meeting's minutes are not in data/minutes/ yet).\n"
         "      minute:\n"
         if meeting
-        else "      # The published document's title (and url: if it is online).\n      document:\n"
+        else document
     )
     reason = (
         f"    # The last update ({previous.date.isoformat()}) said: {previous.status.value}. If the status is\n"

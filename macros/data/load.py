@@ -212,6 +212,7 @@ class _Loader:
             updates=[u for progress in many("progress") for u in progress.updates],
             actions=getattr(single("actions.yaml"), "actions", []),
             metrics=many("metrics"),
+            findings=getattr(single("findings.yaml"), "findings", []),
             minutes=many("minutes"),
             locations=self.locations,
             incomplete=frozenset(self.incomplete),
