@@ -1,0 +1,291 @@
+"""Find the items of a whole meeting's export: where each starts, its number and title, its agenda
+text and its minutes, with the committee system's furniture taken out and every removal noted.
+
+Committee systems publish a meeting as a page headed "Agenda and minutes" (the committee, the date,
+"Venue:", "Contact:", "Items", "No. Item"), then each item: its number alone on a line ("21."), its
+title on the next ("… pdf icon PDF 283 KB"), the agenda text, "Additional documents:", then
+"Minutes:" and the minutes. Pages whose table was flattened lose the numbers, and each item ends
+with a link instead: "… view the full minutes text for item 3.". Both shapes are read here; the
+minutes themselves are read by minute_blocks.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .source import Line
+
+LONE_NUMBER = re.compile(r"^(\d{1,3}[a-z]?)\.?$")
+LABEL = re.compile(r"^(?:agenda\s+)?item(?:\s+(?:no\.?\s*)?(\d{1,3}[a-z]?))?\s*[.:]?(?:\s+[–-]?\s*(\S.*))?$", re.I)
+NUMBER_AND_TITLE = re.compile(r"^(\d{1,3}[a-z]?)[.)]?\s+([A-Z‘“'\"(].*)$")
+MARKER = re.compile(r"^(minutes|decisions?)\s*(?::\s*(.*))?$", re.IGNORECASE)  # text after it needs the colon
+TRAILER = re.compile(
+    r"\s*(?:\.{2,}|…)?\s*view the full (minutes|agenda|decision|decisions) text for item (\d{1,3}[a-z]?)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+DOCUMENT_SIZE = re.compile(
+    r"\s*(?:\b(?:pdf|word|docx?|excel|xlsx?|powerpoint|pptx?|html?)\s+icon\s*)?"
+    r"\b(?:PDF|DOCX?|Word|XLSX?|Excel|PPTX?|HTML?)\s+\d+(?:[.,]\d+)?\s*(?:KB|MB|kB|bytes)\s*$",
+    re.IGNORECASE,
+)
+DOCUMENTS_LABEL = re.compile(r"^(additional|supporting|background)\s+documents\s*:?$", re.IGNORECASE)
+# The page's own furniture, wherever it appears: its title, the table's column heads, print footers.
+FURNITURE = re.compile(
+    r"^(agenda(\s+and\s+minutes)?|items|no\.?\s+item|item\s+no\.?|page\s+\d+(\s+of\s+\d+)?)\.?$",
+    re.IGNORECASE,
+)
+HEADER = re.compile(
+    r"^(venue|contact|contact officer|media|webcast)\s*:|"
+    r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+\d{1,2}(st|nd|rd|th)?\s+\w+,?\s+\d{4}",
+    re.IGNORECASE,
+)
+REPORT = re.compile(r"^reports?\s+(by|of|from)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the clerk should know about one line of the export: taken out, or to check."""
+
+    where: int
+    message: str
+    removed: bool = False
+
+
+@dataclass
+class FoundItem:
+    """One agenda item as found in the export, before its minutes are read."""
+
+    number: str | None
+    where: int
+    title: str | None = None
+    report: str | None = None
+    agenda: list[Line] = field(default_factory=list)
+    minutes: list[Line] | None = None  # None: the export holds no minutes for this item
+
+
+@dataclass
+class Meeting:
+    items: list[FoundItem]
+    notes: list[Note]
+
+
+def number_key(number: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", number)
+    return (int(digits.group()), number[digits.end() :]) if digits else (0, number)
+
+
+@dataclass
+class _Start:
+    index: int
+    number: str | None
+    title: str | None = None
+    own_line: bool = True  # the start is a line of its own ("21.", "Agenda item 4"), not the title
+
+
+def find_items(lines: list[Line]) -> Meeting:
+    """Split an export into its items; an export with no item numbers at all is one item."""
+    notes: list[Note] = []
+    starts = _numbered_starts(lines) or _trailer_starts(lines)
+    first = starts[0].index if starts else _first_text(lines)
+    header = _header(lines[:first], notes)
+    starts = starts or [_Start(first, None, own_line=False)]
+    ends = [start.index for start in starts[1:]] + [len(lines)]
+    items = [_item(lines[start.index : end], start, header, notes) for start, end in zip(starts, ends, strict=True)]
+    if all(item.minutes is None for item in items):  # a draft with no "Minutes:" labels: it is all minutes
+        for item in items:
+            item.minutes, item.agenda = item.agenda, []
+    return Meeting(items, notes)
+
+
+def _first_text(lines: list[Line]) -> int:
+    return next((index for index, line in enumerate(lines) if line.text), 0)
+
+
+def _has_text(lines: list[Line]) -> bool:
+    return any(line.text for line in lines)
+
+
+def _next_text(lines: list[Line], index: int) -> Line | None:
+    return next((line for line in lines[index + 1 :] if line.text), None)
+
+
+def _title_like(text: str) -> bool:
+    """A line that can be an item's title: not a number, a label or a sentence of a list."""
+    text = DOCUMENT_SIZE.sub("", text)
+    return (
+        bool(text)
+        and len(text) <= 300
+        and not (LONE_NUMBER.fullmatch(text) or MARKER.fullmatch(text) or text[-1] in ".;,:" or text[0].islower())
+    )
+
+
+def _numbered_starts(lines: list[Line]) -> list[_Start]:
+    """Where items start: "21." alone on a line before a title, "Agenda item 4", or a heading "21 Title"."""
+    starts: list[_Start] = []
+    current = (0, "")
+    list_numbers: set[int] = set()  # lone numbers in this item that were a numbered list's
+    previous_text = -1  # index of the last line with text
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        found = _start_at(lines, index)
+        lone = LONE_NUMBER.fullmatch(line.text)
+        if found and lone and starts and starts[-1].number is None and starts[-1].index == previous_text:
+            starts[-1].number = found.number  # "Agenda item", then "7" on the next line
+            current = number_key(found.number)
+        elif found is None or (found.number and number_key(found.number) <= current):
+            if lone:
+                list_numbers.add(number_key(lone.group(1))[0])
+        elif not (lone and starts and number_key(found.number)[0] - 1 in list_numbers):
+            starts.append(found)  # (not "4." after "3." in one item's minutes: that is a numbered list)
+            current = number_key(found.number) if found.number else current
+            list_numbers = set()
+        previous_text = index
+    return starts
+
+
+def _start_at(lines: list[Line], index: int) -> _Start | None:
+    text = lines[index].text
+    label, lone = LABEL.fullmatch(text), LONE_NUMBER.fullmatch(text)
+    one_line = NUMBER_AND_TITLE.fullmatch(text) if lines[index].heading else None
+    if label and (label.group(1) or not label.group(2)) and not DOCUMENT_SIZE.search(text):
+        return _Start(index, label.group(1), label.group(2))
+    if lone and (following := _next_text(lines, index)) and _title_like(following.text):
+        return _Start(index, lone.group(1))
+    if one_line and _title_like(one_line.group(2)):
+        return _Start(index, one_line.group(1), one_line.group(2))
+    return None
+
+
+def _trailer_starts(lines: list[Line]) -> list[_Start]:
+    """A flattened page: each item ends with "… view the full minutes text for item N"; the next
+    item starts on the first line after its last such link."""
+    groups: list[tuple[str, int]] = []  # item number, index of its last trailer
+    for index, line in enumerate(lines):
+        trailer = TRAILER.search(line.text)
+        if trailer:
+            if groups and groups[-1][0] == trailer.group(2):
+                groups[-1] = (trailer.group(2), index)
+            else:
+                groups.append((trailer.group(2), index))
+    starts = []
+    previous_end = _header_end(lines)
+    for number, end in groups:
+        starts.append(_Start(previous_end, number, own_line=False))
+        previous_end = end + 1
+    if groups and _has_text(lines[previous_end:]):
+        starts.append(
+            _Start(previous_end, None, own_line=False)
+        )  # after the last link: an item whose minutes were short
+    return starts
+
+
+def _header_end(lines: list[Line]) -> int:
+    """Where a flattened page's heading block ends: after its last "Venue:", date or "Items" line."""
+    end = 0
+    for index, line in enumerate(lines[:60]):
+        if line.text and (HEADER.search(line.text) or FURNITURE.fullmatch(line.text)):
+            end = index + 1
+    return end
+
+
+def _header(lines: list[Line], notes: list[Note]) -> set[str]:
+    """The lines before the first item: the page's heading, not any item's. Their texts are kept
+    so that a heading the page repeats further down is taken out there too."""
+    texts = set()
+    for line in lines:
+        if line.text:
+            texts.add(line.text)
+            notes.append(
+                Note(
+                    line.where,
+                    f'"{_short(line.text)}" comes before the first agenda item, so it is not part of any item\'s '
+                    "minutes — left out; nothing to do unless it belongs in an item",
+                    removed=True,
+                )
+            )
+    return texts
+
+
+def _item(lines: list[Line], start: _Start, header: set[str], notes: list[Note]) -> FoundItem:
+    """One item's lines → its number, title, agenda text and minutes."""
+    item = FoundItem(start.number, lines[0].where if lines else 1, start.title)
+    rest = lines[1:] if start.own_line else lines
+    if start.title is None:
+        rest = _take_title(item, rest, notes)
+    else:
+        item.title = _strip_size(start.title, lines[0].where, notes)
+    kept: list[Line] = []
+    for line in rest:
+        line = _without_furniture(line, header, notes)
+        if line is None:
+            continue
+        if item.minutes is None and line.text and MARKER.fullmatch(line.text):
+            item.minutes = [line]
+        elif item.minutes is not None:
+            item.minutes.append(line)
+        elif line.text and item.report is None and REPORT.match(line.text) and not _has_text(kept):
+            item.report = line.text
+        else:
+            kept.append(line)
+    item.agenda = kept
+    return item
+
+
+def _take_title(item: FoundItem, rest: list[Line], notes: list[Note]) -> list[Line]:
+    """The item's number (if on its own line after "Agenda item") and its title: the first line of text."""
+    index = _first_text(rest)
+    lone = LONE_NUMBER.fullmatch(rest[index].text) if index < len(rest) else None
+    if lone and item.number in (None, lone.group(1)):  # "Agenda item", then its number on a line of its own
+        item.number = lone.group(1)
+        index = _first_text(rest[index + 1 :]) + index + 1
+    if index >= len(rest) or not rest[index].text or not _title_like(rest[index].text):
+        return rest
+    item.title = _strip_size(rest[index].text, rest[index].where, notes)
+    return rest[index + 1 :]
+
+
+def _strip_size(text: str, where: int, notes: list[Note]) -> str:
+    size = DOCUMENT_SIZE.search(text)
+    if not size:
+        return text
+    notes.append(
+        Note(
+            where,
+            f'"{size.group().strip()}" taken off the end of the title — the committee system\'s link '
+            "to the report, not part of the title",
+            removed=True,
+        )
+    )
+    return text[: size.start()].rstrip()
+
+
+def _without_furniture(line: Line, header: set[str], notes: list[Note]) -> Line | None:
+    """The line with the committee system's links and labels taken out (noted), or None if nothing is left."""
+    text, why = line.text, None
+    if not text:
+        return line
+    trailer = TRAILER.search(text)
+    if trailer:
+        notes.append(
+            Note(
+                line.where,
+                f'"{trailer.group().strip()}" taken out — a link on the committee system\'s page; if the '
+                "text before it stops short, the full text is on that item's own page: copy the rest from there",
+                removed=True,
+            )
+        )
+        text = text[: trailer.start()].rstrip()
+    elif DOCUMENTS_LABEL.fullmatch(text) or DOCUMENT_SIZE.search(text):
+        why = "a link to a document published with the item, not the minutes' words"
+    elif text in header or FURNITURE.fullmatch(text):
+        why = "the committee system's page heading, repeated on the page"
+    if why:
+        notes.append(Note(line.where, f'"{_short(text)}" taken out — {why}; nothing to do', removed=True))
+        return None
+    return Line(text, line.where, line.heading) if text else None
+
+
+def _short(text: str, length: int = 70) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
