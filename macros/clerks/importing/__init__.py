@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .minute_blocks import MINUTE, MinutesReader
-from .source import Export, UnreadableExport, clean, decode, read_export, text_lines
+from .source import Export, Line, UnreadableExport, clean, decode, read_export, text_lines
 from .structure import FoundItem, Note, find_items
 from .writer import Imported, markdown
 
@@ -80,6 +80,10 @@ def _number_unnumbered(item: FoundItem, every: list[FoundItem], asked: list[str]
         )
 
 
+def _start_line(item: FoundItem) -> Line:
+    return Line(item.title or item.number or "", item.where)
+
+
 def _import_item(item: FoundItem, keep_agenda: bool, notes: list[Note]) -> Imported | None:
     name = f'item {item.number} ("{item.title}")' if item.title else f"item {item.number}"
     if item.minutes is None:
@@ -93,7 +97,7 @@ def _import_item(item: FoundItem, keep_agenda: bool, notes: list[Note]) -> Impor
         return None
     reader = MinutesReader(item.number)
     blocks = reader.read(item.minutes)
-    if not any(block.number for block in blocks):
+    if not any(block.kind == "heading" and block.number for block in blocks):
         notes.append(
             Note(
                 item.where,
@@ -119,5 +123,5 @@ def _import_item(item: FoundItem, keep_agenda: bool, notes: list[Note]) -> Impor
         )
     notes += reader.notes + agenda.notes
     body = markdown((agenda.blocks if keep_agenda else []) + blocks)
-    numbers = [block.number for block in blocks if block.number]
+    numbers = [block.number for block in blocks if block.kind == "heading" and block.number]
     return Imported(item.number, item.title, item.report, body, numbers)

@@ -23,6 +23,9 @@ MINUTE = re.compile(r"^(\d+(?:\.\d+)+)\.?(?:\s+(\S.*)|(?=[A-Z‘“])(.+))?$")  
 ORDERED = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
 PART_LABEL = re.compile(r"^(decisions?|resolved|resolutions?|recommendations?)(\s+that)?\s*[:–—-]*$", re.IGNORECASE)
 SYMBOL_START = re.compile(r"^([^\w\s#'\"‘’“”(£$€\[])\s+\S")
+# A line that ends a sentence ends its paragraph too: exports that lost their blank lines keep one
+# paragraph a line, while a wrapped paragraph breaks its lines between words.
+SENTENCE_END = re.compile(r"[.?!:;]['’\"”)]?$")
 QUOTING = re.compile(r"\bfollowing minutes?\s*[:;]?\s*[-–—]?\s*$", re.IGNORECASE)
 QUOTED_INLINE = re.compile(r"\bfollowing minutes?\s*[:;]?\s*[-–—]?\s*(\d+(?:\.\d+)+)", re.IGNORECASE)
 
@@ -87,7 +90,7 @@ class MinutesReader:
         if not line:
             self.joinable = False
             return
-        if self.joinable and not self._starts_block(line):
+        if self.joinable and not self._starts_block(line) and not SENTENCE_END.search(self.blocks[-1].text):
             self.blocks[-1].text += " " + line  # a paragraph the export wrapped over several lines
             self._quoted_inline(line, number)
             return

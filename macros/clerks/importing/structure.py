@@ -40,6 +40,7 @@ HEADER = re.compile(
     r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+\d{1,2}(st|nd|rd|th)?\s+\w+,?\s+\d{4}",
     re.IGNORECASE,
 )
+MINUTE_START = re.compile(r"^\d+\.\d+")
 REPORT = re.compile(r"^reports?\s+(by|of|from)\b", re.IGNORECASE)
 
 
@@ -111,12 +112,10 @@ def _next_text(lines: list[Line], index: int) -> Line | None:
 
 
 def _title_like(text: str) -> bool:
-    """A line that can be an item's title: not a number, a label or a sentence of a list."""
+    """A line that can be an item's title: not a number, a label ("Minutes:") or a sentence of a list."""
     text = DOCUMENT_SIZE.sub("", text)
     return (
-        bool(text)
-        and len(text) <= 300
-        and not (LONE_NUMBER.fullmatch(text) or MARKER.fullmatch(text) or text[-1] in ".;,:" or text[0].islower())
+        bool(text) and len(text) <= 300 and not (LONE_NUMBER.fullmatch(text) or text[-1] in ".;,:" or text[0].islower())
     )
 
 
@@ -221,7 +220,7 @@ def _item(lines: list[Line], start: _Start, header: set[str], notes: list[Note])
         line = _without_furniture(line, header, notes)
         if line is None:
             continue
-        if item.minutes is None and line.text and MARKER.fullmatch(line.text):
+        if item.minutes is None and _divides(line.text, kept):
             item.minutes = [line]
         elif item.minutes is not None:
             item.minutes.append(line)
@@ -231,6 +230,15 @@ def _item(lines: list[Line], start: _Start, header: set[str], notes: list[Note])
             kept.append(line)
     item.agenda = kept
     return item
+
+
+def _divides(text: str, before: list[Line]) -> bool:
+    """ "Minutes:" divides an item's agenda text from its minutes; so does "Decision:", unless it
+    comes after numbered minutes (then it labels a part of one)."""
+    marker = MARKER.fullmatch(text)
+    if not marker:
+        return False
+    return marker.group(1).lower() == "minutes" or not any(MINUTE_START.match(line.text) for line in before)
 
 
 def _take_title(item: FoundItem, rest: list[Line], notes: list[Note]) -> list[Line]:
