@@ -32,7 +32,7 @@ DOCUMENT_SIZE = re.compile(
 DOCUMENTS_LABEL = re.compile(r"^(additional|supporting|background)\s+documents\s*:?$", re.IGNORECASE)
 # The page's own furniture, wherever it appears: its title, the table's column heads, print footers.
 FURNITURE = re.compile(
-    r"^(agenda(\s+and\s+minutes)?|items|no\.?\s+item|item\s+no\.?|page\s+\d+(\s+of\s+\d+)?)\.?$",
+    r"^(agenda(\s+and\s+minutes)?|items?|no|no\.?\s+item|item\s+no\.?|page\s+\d+(\s+of\s+\d+)?)\.?$",
     re.IGNORECASE,
 )
 HEADER = re.compile(
@@ -148,7 +148,8 @@ def _start_at(lines: list[Line], index: int) -> _Start | None:
     text = lines[index].text
     label, lone = LABEL.fullmatch(text), LONE_NUMBER.fullmatch(text)
     one_line = NUMBER_AND_TITLE.fullmatch(text) if lines[index].heading else None
-    if label and (label.group(1) or not label.group(2)) and not DOCUMENT_SIZE.search(text):
+    bare = label and not label.group(1) and not text.lower().startswith("agenda")  # "Item": a column's heading
+    if label and (label.group(1) or not label.group(2)) and not bare and not DOCUMENT_SIZE.search(text):
         return _Start(index, label.group(1), label.group(2))
     if lone and (following := _next_text(lines, index)) and _title_like(following.text):
         return _Start(index, lone.group(1))
