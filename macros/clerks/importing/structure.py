@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...data.portal import item_order as number_key
 from .source import Line
 
 LONE_NUMBER = re.compile(r"^(\d{1,3}[a-z]?)\.?$")
@@ -69,11 +70,6 @@ class FoundItem:
 class Meeting:
     items: list[FoundItem]
     notes: list[Note]
-
-
-def number_key(number: str) -> tuple[int, str]:
-    digits = re.match(r"\d+", number)
-    return (int(digits.group()), number[digits.end() :]) if digits else (0, number)
 
 
 @dataclass
@@ -175,9 +171,7 @@ def _trailer_starts(lines: list[Line]) -> list[_Start]:
         starts.append(_Start(previous_end, number, own_line=False))
         previous_end = end + 1
     if groups and _has_text(lines[previous_end:]):
-        starts.append(
-            _Start(previous_end, None, own_line=False)
-        )  # after the last link: an item whose minutes were short
+        starts.append(_Start(previous_end, None, own_line=False))  # after the last link: short minutes
     return starts
 
 

@@ -30,7 +30,7 @@ def read(data: bytes) -> Export:
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise UnreadableExport(
             "this is not a Word document that can be read (.docx) — open it in Word and save it again "
-            f"as a Word document (.docx) ({type(error).__name__})"
+            "as a Word document (.docx)"
         ) from None
     export = webpage.read(result.value, numbered_by_paragraph=True)
     if "<ol" in result.value:
