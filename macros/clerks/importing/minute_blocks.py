@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...data.portal import item_order
 from .source import Line
-from .structure import MARKER, Note, number_key
+from .structure import MARKER, Note
 
 BULLETS = {  # the symbol starting a line → list level (Word's Symbol/Wingdings bullets included)
     **dict.fromkeys(["·", "•", "●", "-", "–", "*", "\uf0b7"], 1),
@@ -243,4 +244,5 @@ class MinutesReader:
 
 
 def number_key_of(number: str) -> tuple[int, ...]:
-    return tuple(number_key(part)[0] for part in number.split("."))
+    """Sort key of a minute number ("4.10" after "4.9"); an item number such as 4a counts as 4."""
+    return tuple(item_order(part)[0] for part in number.split("."))

@@ -27,7 +27,7 @@ p[style-name^='Item Heading'] => h2:fresh
 def read(data: bytes) -> Export:
     try:
         result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP, ignore_empty_paragraphs=False)
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError):
         raise UnreadableExport(
             "this is not a Word document that can be read (.docx) — open it in Word and save it again "
             "as a Word document (.docx)"
