@@ -70,7 +70,7 @@ def imported(tmp_path_factory):
                        "--meeting", "cypssc-2019-07-17", "--items", "20,21"),
     }
     mark(root, "cypssc-2019-06-19-item-21.md", "  21: [ofsted-2019-r03]\n")
-    mark(root, "cypssc-2019-07-17-item-20.md", '  "20.1": [ofsted-2019-r04]\n  20.1.1: [ofsted-2019-r04]\n')
+    mark(root, "cypssc-2019-07-17-item-20.md", "  20.1: [ofsted-2019-r04]\n  20.1.1: [ofsted-2019-r04]\n")
     (root / "data" / "progress" / "2019-07-17.yaml").write_text(PROGRESS, encoding="utf-8")
     runs["pages"] = macros(root, "pages")
     runs["validate"] = macros(root, "validate")

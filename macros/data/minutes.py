@@ -98,8 +98,9 @@ def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int,
     starts: list[tuple[str, int, int, str]] = []  # number, file line, index in body, title
     body_lines = body.split("\n")
     for index, line in enumerate(body_lines):
-        match = MINUTE_HEADING.match(line)
         worded = WORDED_HEADING.match(line)
+        # A heading in words is reported, and still read as its minute, so that what cites it is not reported too.
+        match = MINUTE_HEADING.match(WORDED_HEADING.sub(lambda m: "### " + m.group(2), line) if worded else line)
         if worded:
             problems.append(
                 (
