@@ -225,3 +225,65 @@ def test_front_matter_values_read_back_exactly_as_written(value):
 def run(*arguments: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "macros", *arguments], cwd=PROJECT,
                           capture_output=True, text=True, timeout=60)
+
+
+# --- the command on whole meetings ----------------------------------------------------------------------
+
+WHOLE = FIXTURES / "northshire-agenda-and-minutes.txt"
+
+
+def test_a_whole_meeting_becomes_one_file_per_item_and_items_can_be_picked(project):
+    result = run("import-minutes", str(WHOLE), "--meeting", "cypssc-2019-06-19", "--items", "20,21",
+                 "--root", str(project.root))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in project.path("data/minutes").glob("cypssc-2019-06-19-*")) == [
+        "cypssc-2019-06-19-item-20.md", "cypssc-2019-06-19-item-21.md"]
+    assert 'item 20 "Minutes of the last meeting of the Committee", minutes 20.1, 20.2' in result.stdout
+    front = read_yaml(split_front_matter(project.read("data/minutes/cypssc-2019-06-19-item-21.md"))[0], "x").data
+    assert (front["item"], front["report"]) == ("21", "Report by the Director of Finance, Performance and Procurement.")
+    assert f"{WHOLE}:1: lines 1–3: \"Agenda and minutes\" comes before the first agenda item" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_items_the_export_lacks_and_files_that_exist_are_said_and_the_rest_written(project):
+    project.write("data/minutes/cypssc-2019-06-19-item-19.md", "kept\n")
+    result = run("import-minutes", str(WHOLE), "--meeting", "cypssc-2019-06-19", "--items", "19,22,30",
+                 "--root", str(project.root))
+    assert result.returncode == 1
+    assert f"{WHOLE}:1: the export has no item 30 — its items are 19, 20, 21, 22, 23; check ITEMS=" in result.stderr
+    assert "cypssc-2019-06-19-item-19.md: this file already exists, and was left as it is — " in result.stderr
+    assert project.read("data/minutes/cypssc-2019-06-19-item-19.md") == "kept\n"
+    assert project.path("data/minutes/cypssc-2019-06-19-item-22.md").exists()
+
+
+@pytest.mark.parametrize("name, content, says", [
+    ("minutes.doc", b"\xd0\xcf\x11\xe0", "the importer cannot read .doc files — open it and save it as a Word document"),
+    ("minutes.docx", b"not a zip", "this is not a Word document that can be read (.docx) — open it in Word"),
+    ("missing.txt", None, "there is no such file — check the name and folder of the export"),
+])
+def test_files_the_import_cannot_read_are_explained(project, tmp_path, name, content, says):
+    export = tmp_path / name
+    if content is not None:
+        export.write_bytes(content)
+    result = run("import-minutes", str(export), "--meeting", "cypssc-2019-06-19", "--root", str(project.root))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{export}: {says}")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_items_list_and_out_with_several_items_are_explained(project, tmp_path):
+    bad = run("import-minutes", str(WHOLE), "--meeting", "cypssc-2019-06-19", "--items", "3;5",
+              "--root", str(project.root))
+    assert bad.returncode == 1 and 'ITEMS: "3;5" is not an item number — ' in bad.stderr
+    several = run("import-minutes", str(WHOLE), "--meeting", "cypssc-2019-06-19", "--out", str(tmp_path / "x.md"),
+                  "--root", str(project.root))
+    assert several.returncode == 1 and "--out names one file, but the export holds 5 items" in several.stderr
+
+
+def test_make_passes_items_and_agenda_to_the_import():
+    dry = subprocess.run(["make", "-n", "import-minutes", "FILE=e.html", "MEETING=m", "ITEMS=3,5", "AGENDA=drop"],
+                         cwd=PROJECT, capture_output=True, text=True, timeout=60)
+    assert 'import-minutes "e.html" --meeting "m" --items "3,5" --agenda "drop"' in dry.stdout
+    old = subprocess.run(["make", "-n", "import-minutes", "FILE=e.txt", "MEETING=m", "ITEM=4"],
+                         cwd=PROJECT, capture_output=True, text=True, timeout=60)
+    assert '--items "4" --agenda "keep"' in old.stdout
