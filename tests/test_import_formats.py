@@ -182,3 +182,32 @@ def test_word_s_own_numbering_is_flagged_for_checking(southvale):
     notes = notes_of(southvale)
     assert any("Word's automatic numbering" in message for message in notes[1])
     assert "SOUTHVALE DISTRICT COUNCIL" in notes[1][1]
+
+
+def shape(result) -> list[tuple[str, str | None, list[str]]]:
+    return [(item.item, item.title, item.minutes) for item in result.items]
+
+
+def test_a_plain_text_draft_with_number_and_title_on_one_line():
+    from macros.clerks.importing import Export, text_lines
+
+    text = ("Minutes of the Adoption Panel, 3 April 2019\n\nPresent: Councillor Adeyemi\n\n12. Apologies\n\n"
+            "None were received.\n\n13. Regional Adoption Agency Update\n\n13.1 The Panel received an update.\n\n"
+            "RESOLVED that the Panel:\n\n1. Notes the update\n\n2. Asks for a report in July\n\n"
+            "14. Any Other Business\n\nThere was none.\n")
+    result = import_export(Export(text_lines(text)))
+    assert shape(result) == [("12", "Apologies", ["12"]), ("13", "Regional Adoption Agency Update", ["13.1"]),
+                             ("14", "Any Other Business", ["14"])]
+    assert "1. Notes the update\n2. Asks for a report in July\n" in result.items[1].body
+
+
+def test_bold_paragraphs_are_headings_in_a_page_or_a_word_document():
+    from macros.clerks.importing.webpage import read
+
+    page = ("<body><p><b>Minutes of the Fostering Panel</b></p><p><strong>7. Fostering Recruitment</strong></p>"
+            "<p>7.1 The Panel heard that <b>nine</b> households had applied.</p>"
+            "<p><strong>8.</strong> <strong>Date of Next Meeting</strong></p><p>The Panel will meet on 5 June.</p>"
+            "</body>")
+    result = import_export(read(page))
+    assert shape(result) == [("7", "Fostering Recruitment", ["7.1"]), ("8", "Date of Next Meeting", ["8"])]
+    assert "nine households" in result.items[0].body

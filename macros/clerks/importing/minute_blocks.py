@@ -64,7 +64,7 @@ class MinutesReader:
         self.blocks: list[Block] = []
         self.notes: list[Note] = []
         self.minute: str | None = None  # the number of the minute being read
-        self.numbers: list[tuple[int, ...]] = []  # every minute number accepted so far
+        self.numbers: list[tuple[int, ...]] = []  # every minute number accepted so far, each above the last
         self.quoting: str | None = None  # the first part of an earlier meeting's minute being quoted
         self.label: Block | None = None  # a "Decision" waiting for the minute it labels
         self.joinable = False  # the last line was text with no blank line after it
@@ -206,11 +206,11 @@ class MinutesReader:
                 self.quoting = found.split(".")[0]
                 self._note_quote(found, number)
                 return False
-        if self.numbers and key <= max(self.numbers):
+        if self.numbers and key <= self.numbers[-1]:
             self.notes.append(
                 Note(
                     number,
-                    f"minute {found} does not come after minute {'.'.join(map(str, max(self.numbers)))} above it, "
+                    f"minute {found} does not come after minute {'.'.join(map(str, self.numbers[-1]))} above it, "
                     "so it cannot start a new minute — kept as text; check the numbering",
                 )
             )

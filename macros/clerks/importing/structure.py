@@ -83,7 +83,7 @@ class _Start:
 def find_items(lines: list[Line]) -> Meeting:
     """Split an export into its items; an export with no item numbers at all is one item."""
     notes: list[Note] = []
-    starts = _numbered_starts(lines) or _trailer_starts(lines)
+    starts = _numbered_starts(lines) or _trailer_starts(lines) or _numbered_starts(lines, one_line_titles=True)
     first = starts[0].index if starts else _first_text(lines)
     header = _header(lines[:first], notes)
     starts = starts or [_Start(first, None, own_line=False)]
@@ -115,8 +115,9 @@ def _title_like(text: str) -> bool:
     )
 
 
-def _numbered_starts(lines: list[Line]) -> list[_Start]:
-    """Where items start: "21." alone on a line before a title, "Agenda item 4", or a heading "21 Title"."""
+def _numbered_starts(lines: list[Line], one_line_titles: bool = False) -> list[_Start]:
+    """Where items start: "21." alone on a line before a title, "Agenda item 4", or a heading "21 Title".
+    A plain text file with none of these may have "21. Title" on one line (`one_line_titles`)."""
     starts: list[_Start] = []
     current = (0, "")
     list_numbers: set[int] = set()  # lone numbers in this item that were a numbered list's
@@ -124,7 +125,7 @@ def _numbered_starts(lines: list[Line]) -> list[_Start]:
     for index, line in enumerate(lines):
         if not line.text:
             continue
-        found = _start_at(lines, index)
+        found = _start_at(lines, index, one_line_titles)
         lone = LONE_NUMBER.fullmatch(line.text)
         if found and lone and starts and starts[-1].number is None and starts[-1].index == previous_text:
             starts[-1].number = found.number  # "Agenda item", then "7" on the next line
@@ -140,10 +141,12 @@ def _numbered_starts(lines: list[Line]) -> list[_Start]:
     return starts
 
 
-def _start_at(lines: list[Line], index: int) -> _Start | None:
+def _start_at(lines: list[Line], index: int, one_line_titles: bool) -> _Start | None:
     text = lines[index].text
     label, lone = LABEL.fullmatch(text), LONE_NUMBER.fullmatch(text)
-    one_line = NUMBER_AND_TITLE.fullmatch(text) if lines[index].heading else None
+    one_line = NUMBER_AND_TITLE.fullmatch(text) if lines[index].heading or one_line_titles else None
+    if one_line and not lines[index].heading and not _stands_alone(lines, index, one_line.group(2)):
+        one_line = None
     bare = label and not label.group(1) and not text.lower().startswith("agenda")  # "Item": a column's heading
     if label and (label.group(1) or not label.group(2)) and not bare and not DOCUMENT_SIZE.search(text):
         return _Start(index, label.group(1), label.group(2))
@@ -152,6 +155,18 @@ def _start_at(lines: list[Line], index: int) -> _Start | None:
     if one_line and _title_like(one_line.group(2)):
         return _Start(index, one_line.group(1), one_line.group(2))
     return None
+
+
+def _stands_alone(lines: list[Line], index: int, title: str) -> bool:
+    """ "21. Title" in plain text is an item's heading only if it is short, a paragraph of its own,
+    and not followed by the next number of a list ("1. Notes the report" then "2. …")."""
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    following = _next_text(lines, index)
+    return (
+        len(title.split()) <= 15
+        and (after is None or not after.text)
+        and not (following and re.match(r"\d{1,3}[.)]\s", following.text))
+    )
 
 
 def _trailer_starts(lines: list[Line]) -> list[_Start]:

@@ -59,6 +59,8 @@ class _Walker:
         self.where = 1
         self.paragraphs = 0
         self.marker = ""  # the bullet or number of the list item whose words are still to come
+        self.bold = 0  # how many <strong>/<b> the text being read is inside
+        self.weights: set[bool] = set()  # whether each piece of the block's text is bold
         self.heading = False
         self.lists: list[list] = []  # for each list we are in: [kind, next number]
 
@@ -70,6 +72,8 @@ class _Walker:
                 if not self.words:
                     self.where = getattr(element, "sourceline", None) or self.where
                 self.words.append(str(child))
+                if str(child).strip():
+                    self.weights.add(bool(self.bold))
             elif isinstance(child, Tag) and not self._skipped(child):
                 self._element(child)
 
@@ -88,7 +92,10 @@ class _Walker:
         if tag.name == "img":
             return  # an icon's alt text ("pdf icon") is not the committee's words
         if tag.name not in BLOCKS:
+            bold = tag.name in ("strong", "b")
+            self.bold += bold
             self.walk(tag)
+            self.bold -= bold
             return
         self.flush()
         self.where = tag.sourceline or self.where
@@ -122,10 +129,11 @@ class _Walker:
         """End the block being collected: its line, then a blank line, as between paragraphs."""
         text = clean("".join(self.words))
         self.words = []
+        all_bold, self.weights = self.weights == {True}, set()  # a bold paragraph reads as a heading
         if text:
             if self.marker:
                 text, self.marker = f"{self.marker} {text}", ""
             self.paragraphs += 1
             where = self.paragraphs if self.by_paragraph else self.where
-            self.lines += [Line(text, where, self.heading), Line("", where)]
+            self.lines += [Line(text, where, self.heading or all_bold), Line("", where)]
         self.heading = False
