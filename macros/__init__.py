@@ -8,12 +8,12 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from .build import prepare
 from .data import clock, provenance
 from .data.load import load_portal
 from .data.problems import DataProblems
-from .publish.exports import DATASETS, attribution, field_docs, row_counts, write_exports
-from .publish.schemas import write_schemas
-from .site.render import DATA_FOLDER, Renderer, long_date
+from .publish.exports import DATASETS, attribution, field_docs, row_counts
+from .site.render import Renderer, long_date
 
 
 class DataNotPublishable(SystemExit, Exception):
@@ -56,10 +56,13 @@ def define_env(env):
             "mkdocs.yml: the feeds and downloads need the site's address — "
             'add site_url: !ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]'
         )
-    # The downloads, feeds, calendar and data-file schemas go into docs/ now, before MkDocs (or
-    # Zensical) collects the files, so every builder publishes them. Unchanged files are not rewritten.
-    write_exports(portal, project / env.conf["docs_dir"] / DATA_FOLDER, site_url)
-    write_schemas(project)
+    # The pages, downloads, feeds, calendar and data-file schemas go into docs/ now, before MkDocs
+    # collects the files (`make build` and `make serve` have already run the same step, as every other
+    # builder must: see macros/build.py). Unchanged files are not rewritten.
+    try:
+        prepare(portal, project, project / env.conf["docs_dir"], site_url)
+    except DataProblems as problems:
+        raise DataNotPublishable(problems.report()) from None
     if env.conf["extra"].get("fictional"):
         repository = None  # an invented example (examples/…) takes no suggested changes
     # For the footer (overrides/partials/): which build of the portal the pages show, and where to

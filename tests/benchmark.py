@@ -104,7 +104,6 @@ def large_portal(folder: Path) -> Path:
             "    source:\n      document: Benchmark report\n"
             for n in range(start, LARGE_RECOMMENDATIONS + 1))
         (folder / "data" / "progress" / f"{date}.yaml").write_text("updates:\n" + updates, encoding="utf-8")
-    timed("macros", "--root", str(folder), "pages")
     return folder
 
 

@@ -103,7 +103,7 @@ def test_a_figure_that_is_not_a_number_is_a_plain_problem_at_its_line(tmp_path, 
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("    value: 9\n", "    value: 9%\n"), encoding="utf-8")
     with pytest.raises(DataProblems) as raised:
-        load_portal(tmp_path, check_pages=False)
+        load_portal(tmp_path)
     [problem] = raised.value.problems
     assert (problem.file, problem.line) == ("data/metrics/vacancy-rate.yaml", text[: text.index("    value: 9\n")].count("\n") + 1)
     assert '"9%" is not a figure' in problem.message

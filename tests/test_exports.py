@@ -256,19 +256,19 @@ def test_writing_touches_only_changed_files_and_removes_only_feeds_of_records_go
     assert write_exports(project.load(), out, SITE_URL) == []
 
 
-def test_cli_writes_the_exports_and_says_when_nothing_changed(project, tmp_path):
-    out = tmp_path / "data-out"
-    first = run(PROJECT, "macros", "exports", "--root", str(project.root), "--out", str(out), "--site-url", SITE_URL)
+def test_the_pre_build_step_writes_the_exports_and_says_when_nothing_changed(project):
+    out = project.root / "docs" / "data"
+    first = run(PROJECT, "macros", "prepare", "--root", str(project.root), "--site-url", SITE_URL)
     assert first.returncode == 0, first.stderr
     assert (out / "feeds" / "all.atom").exists() and (out / "meetings.ics").exists()
-    again = run(PROJECT, "macros", "exports", "--root", str(project.root), "--out", str(out), "--site-url", SITE_URL)
+    again = run(PROJECT, "macros", "prepare", "--root", str(project.root), "--site-url", SITE_URL)
     assert "already up to date" in again.stdout
 
 
-def test_cli_with_bad_data_writes_nothing_and_reports_the_problem(project, tmp_path):
+def test_the_pre_build_step_with_bad_data_writes_nothing_and_reports_the_problem(project):
     project.replace("data/progress/2019-05-15.yaml", "status: not yet assessed", "status: in progres")
-    out = tmp_path / "data-out"
-    result = run(PROJECT, "macros", "exports", "--root", str(project.root), "--out", str(out), "--site-url", SITE_URL)
+    out = project.root / "docs" / "data"
+    result = run(PROJECT, "macros", "prepare", "--root", str(project.root), "--site-url", SITE_URL)
     assert result.returncode == 1
     assert 'did you mean "in progress"' in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()

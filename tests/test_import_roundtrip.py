@@ -1,5 +1,4 @@
-"""The clerk's whole path with real-shaped exports: import a whole meeting → make pages → make
-validate passes → the built site shows each minute at its anchor, and progress updates citing
+"""The clerk's whole path with real-shaped exports: import a whole meeting → make validate passes → the built site shows each minute at its anchor, and progress updates citing
 minute 21 and minute 20.1.1 (with quotes checked against those minutes) are published."""
 
 from __future__ import annotations
@@ -72,7 +71,6 @@ def imported(tmp_path_factory):
     mark(root, "cypssc-2019-06-19-item-21.md", "  21: [ofsted-2019-r03]\n")
     mark(root, "cypssc-2019-07-17-item-20.md", "  20.1: [ofsted-2019-r04]\n  20.1.1: [ofsted-2019-r04]\n")
     (root / "data" / "progress" / "2019-07-17.yaml").write_text(PROGRESS, encoding="utf-8")
-    runs["pages"] = macros(root, "pages")
     runs["validate"] = macros(root, "validate")
     runs["build"] = build(root, root / "site")
     return root, runs, Site(root / "site")

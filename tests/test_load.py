@@ -367,7 +367,7 @@ def test_a_minutes_file_name_that_cannot_be_a_web_address_is_reported(project, p
     text = project.read(MINUTES)
     project.path(MINUTES).unlink()
     project.write("data/minutes/Minutes 15 May.md", text)
-    problems = project.problems(check_pages=False)
+    problems = project.problems()
     assert [(p.file, p.line) for p in problems] == [("data/minutes/Minutes 15 May.md", 1)]
     assert "rename it" in problems[0].message
 

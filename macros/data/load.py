@@ -39,11 +39,11 @@ FOLDERS: dict[str, type[model.Record] | None] = {
 REQUIRED = ("portal.yaml", "meetings.yaml")
 
 
-def load_portal(root: Path, check_pages: bool = True) -> Portal:
-    """Read and check everything under root/data (and, unless told not to, the pages in root/docs)."""
+def load_portal(root: Path) -> Portal:
+    """Read and check everything under root/data."""
     loader = _Loader(root)
     portal = loader.load()
-    problems = loader.problems + check_portal(portal, root, check_pages)
+    problems = loader.problems + check_portal(portal)
     if problems:
         raise DataProblems(problems)
     return portal

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import pairwise
-from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..site.pages import stub_problems  # until pages are made by the build (issue 13)
 from . import model
 from .minutes import normalise
 from .portal import Portal
@@ -28,13 +26,11 @@ FILES_OF = {
 }
 
 
-def check_portal(portal: Portal, root: Path, check_pages: bool = True) -> list[Problem]:
+def check_portal(portal: Portal) -> list[Problem]:
     if portal.site is None or not portal.meetings:
         return []  # the loader has already reported the missing or unreadable file
     checks = _Checks(portal)
     checks.run()
-    if check_pages and not portal.incomplete & {"recommendations", "minutes"}:
-        checks.problems += stub_problems(portal, root / "docs")
     return checks.problems
 
 

@@ -48,10 +48,7 @@ def import_minutes(
         title = f' "{item.title}"' if item.title else " (no title found)"
         print(f"Wrote {path}: item {item.item}{title}, minutes {', '.join(item.minutes)}")
     if written:
-        print(
-            "Next: in each file's front matter, list what each minute discusses; then run: make pages, "
-            "then make validate"
-        )
+        print("Next: in each file's front matter, list what each minute discusses; then run: make validate")
     elif not result.items:
         status = _fail(f"{file}: no minutes were found in this export, so nothing was written — see the notes below")
     _report_notes(file, result.notes, export.unit)
