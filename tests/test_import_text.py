@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -28,9 +29,8 @@ def import_minutes(text: str, item: str):
     """The one item of a text export, with every note the import made about the export."""
     result = import_export(Export(text_lines(text)), [item])
     assert len(result.items) == 1 and result.missing == []
-    imported = result.items[0]
-    imported.notes = [(note.where, note.message) for note in result.notes]
-    return imported
+    return SimpleNamespace(**vars(result.items[0]), markdown=result.items[0].markdown,
+                           notes=[(note.where, note.message) for note in result.notes])
 
 
 def imported(name: str, item: str):

@@ -6,7 +6,8 @@ Committee systems publish a meeting as a page headed "Agenda and minutes" (the c
 title on the next ("… pdf icon PDF 283 KB"), the agenda text, "Additional documents:", then
 "Minutes:" and the minutes. Pages whose table was flattened lose the numbers, and each item ends
 with a link instead: "… view the full minutes text for item 3.". Both shapes are read here; the
-minutes themselves are read by minute_blocks.py.
+minutes themselves are read by minute_blocks.py, and the committee system's furniture is
+recognised by furniture.py.
 """
 
 from __future__ import annotations
@@ -15,43 +16,15 @@ import re
 from dataclasses import dataclass, field
 
 from ...data.portal import item_order as number_key
+from .furniture import DOCUMENT_SIZE, TRAILER, Note, header_end, header_lines, strip_size, without_furniture
 from .source import Line
 
 LONE_NUMBER = re.compile(r"^(\d{1,3}[a-z]?)\.?$")
 LABEL = re.compile(r"^(?:agenda\s+)?item(?:\s+(?:no\.?\s*)?(\d{1,3}[a-z]?))?\s*[.:]?(?:\s+[–-]?\s*(\S.*))?$", re.I)
 NUMBER_AND_TITLE = re.compile(r"^(\d{1,3}[a-z]?)[.)]?\s+([A-Z‘“'\"(].*)$")
 MARKER = re.compile(r"^(minutes|decisions?)\s*(?::\s*(.*))?$", re.IGNORECASE)  # text after it needs the colon
-TRAILER = re.compile(
-    r"\s*(?:\.{2,}|…)?\s*view the full (minutes|agenda|decision|decisions) text for item (\d{1,3}[a-z]?)\s*\.?\s*$",
-    re.IGNORECASE,
-)
-DOCUMENT_SIZE = re.compile(
-    r"\s*(?:\b(?:pdf|word|docx?|excel|xlsx?|powerpoint|pptx?|html?)\s+icon\s*)?"
-    r"\b(?:PDF|DOCX?|Word|XLSX?|Excel|PPTX?|HTML?)\s+\d+(?:[.,]\d+)?\s*(?:KB|MB|kB|bytes)\s*$",
-    re.IGNORECASE,
-)
-DOCUMENTS_LABEL = re.compile(r"^(additional|supporting|background)\s+documents\s*:?$", re.IGNORECASE)
-# The page's own furniture, wherever it appears: its title, the table's column heads, print footers.
-FURNITURE = re.compile(
-    r"^(agenda(\s+and\s+minutes)?|items?|no|no\.?\s+item|item\s+no\.?|page\s+\d+(\s+of\s+\d+)?)\.?$",
-    re.IGNORECASE,
-)
-HEADER = re.compile(
-    r"^(venue|contact|contact officer|media|webcast)\s*:|"
-    r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+\d{1,2}(st|nd|rd|th)?\s+\w+,?\s+\d{4}",
-    re.IGNORECASE,
-)
 MINUTE_START = re.compile(r"^\d+\.\d+")
 REPORT = re.compile(r"^reports?\s+(by|of|from)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Note:
-    """Something the clerk should know about one line of the export: taken out, or to check."""
-
-    where: int
-    message: str
-    removed: bool = False
 
 
 @dataclass
@@ -85,7 +58,7 @@ def find_items(lines: list[Line]) -> Meeting:
     notes: list[Note] = []
     starts = _numbered_starts(lines) or _trailer_starts(lines) or _numbered_starts(lines, one_line_titles=True)
     first = starts[0].index if starts else _first_text(lines)
-    header = _header(lines[:first], notes)
+    header = header_lines(lines[:first], notes)
     starts = starts or [_Start(first, None, own_line=False)]
     ends = [start.index for start in starts[1:]] + [len(lines)]
     items = [_item(lines[start.index : end], start, header, notes) for start, end in zip(starts, ends, strict=True)]
@@ -181,40 +154,13 @@ def _trailer_starts(lines: list[Line]) -> list[_Start]:
             else:
                 groups.append((trailer.group(2), index))
     starts = []
-    previous_end = _header_end(lines)
+    previous_end = header_end(lines)
     for number, end in groups:
         starts.append(_Start(previous_end, number, own_line=False))
         previous_end = end + 1
     if groups and _has_text(lines[previous_end:]):
         starts.append(_Start(previous_end, None, own_line=False))  # after the last link: short minutes
     return starts
-
-
-def _header_end(lines: list[Line]) -> int:
-    """Where a flattened page's heading block ends: after its last "Venue:", date or "Items" line."""
-    end = 0
-    for index, line in enumerate(lines[:60]):
-        if line.text and (HEADER.search(line.text) or FURNITURE.fullmatch(line.text)):
-            end = index + 1
-    return end
-
-
-def _header(lines: list[Line], notes: list[Note]) -> set[str]:
-    """The lines before the first item: the page's heading, not any item's. Their texts are kept
-    so that a heading the page repeats further down is taken out there too."""
-    texts = set()
-    for line in lines:
-        if line.text:
-            texts.add(line.text)
-            notes.append(
-                Note(
-                    line.where,
-                    f'"{_short(line.text)}" comes before the first agenda item, so it is not part of any item\'s '
-                    "minutes — left out; nothing to do unless it belongs in an item",
-                    removed=True,
-                )
-            )
-    return texts
 
 
 def _item(lines: list[Line], start: _Start, header: set[str], notes: list[Note]) -> FoundItem:
@@ -224,10 +170,10 @@ def _item(lines: list[Line], start: _Start, header: set[str], notes: list[Note])
     if start.title is None:
         rest = _take_title(item, rest, notes)
     else:
-        item.title = _strip_size(start.title, lines[0].where, notes)
+        item.title = strip_size(start.title, lines[0].where, notes)
     kept: list[Line] = []
     for line in rest:
-        line = _without_furniture(line, header, notes)
+        line = without_furniture(line, header, notes)
         if line is None:
             continue
         if item.minutes is None and _divides(line.text, kept):
@@ -260,50 +206,5 @@ def _take_title(item: FoundItem, rest: list[Line], notes: list[Note]) -> list[Li
         index = _first_text(rest[index + 1 :]) + index + 1
     if index >= len(rest) or not rest[index].text or not _title_like(rest[index].text):
         return rest
-    item.title = _strip_size(rest[index].text, rest[index].where, notes)
+    item.title = strip_size(rest[index].text, rest[index].where, notes)
     return rest[index + 1 :]
-
-
-def _strip_size(text: str, where: int, notes: list[Note]) -> str:
-    size = DOCUMENT_SIZE.search(text)
-    if not size:
-        return text
-    notes.append(
-        Note(
-            where,
-            f'"{size.group().strip()}" taken off the end of the title — the committee system\'s link '
-            "to the report, not part of the title",
-            removed=True,
-        )
-    )
-    return text[: size.start()].rstrip()
-
-
-def _without_furniture(line: Line, header: set[str], notes: list[Note]) -> Line | None:
-    """The line with the committee system's links and labels taken out (noted), or None if nothing is left."""
-    text, why = line.text, None
-    if not text:
-        return line
-    trailer = TRAILER.search(text)
-    if trailer:
-        notes.append(
-            Note(
-                line.where,
-                f'"{trailer.group().strip()}" taken out — a link on the committee system\'s page; if the '
-                "text before it stops short, the full text is on that item's own page: copy the rest from there",
-                removed=True,
-            )
-        )
-        text = text[: trailer.start()].rstrip()
-    elif DOCUMENTS_LABEL.fullmatch(text) or DOCUMENT_SIZE.search(text):
-        why = "a link to a document published with the item, not the minutes' words"
-    elif text in header or FURNITURE.fullmatch(text):
-        why = "the committee system's page heading, repeated on the page"
-    if why:
-        notes.append(Note(line.where, f'"{_short(text)}" taken out — {why}; nothing to do', removed=True))
-        return None
-    return Line(text, line.where, line.heading) if text else None
-
-
-def _short(text: str, length: int = 70) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

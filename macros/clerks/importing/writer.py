@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from ...data import model
 from ..scaffold import minutes_front_matter
 from .minute_blocks import Block
-from .structure import Note
 
 # Characters that Markdown would read as formatting; a backslash keeps them as typed.
 INLINE_SPECIALS = re.compile(r"([\\`*_\[\]])")
@@ -20,14 +19,13 @@ BLOCK_START = re.compile(r"^(?:([#>+\-])|(\d+)([.)])(?=\s|$))")
 
 @dataclass
 class Imported:
-    """One item's minutes file: its front matter values, its Markdown body and what to check."""
+    """One item's minutes file: its front matter values and its Markdown body."""
 
     item: str
     title: str | None
     report: str | None
     body: str
     minutes: list[str] = field(default_factory=list)  # the minute numbers it holds, in order
-    notes: list[Note] = field(default_factory=list)
 
     def markdown(self, meeting: model.Meeting) -> str:
         """The whole minutes file: front matter filled in, then the body."""
