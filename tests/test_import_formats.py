@@ -211,3 +211,15 @@ def test_bold_paragraphs_are_headings_in_a_page_or_a_word_document():
     result = import_export(read(page))
     assert shape(result) == [("7", "Fostering Recruitment", ["7.1"]), ("8", "Date of Next Meeting", ["8"])]
     assert "nine households" in result.items[0].body
+
+
+def test_other_links_of_the_page_are_taken_out_and_sentences_are_not_items():
+    from macros.clerks.importing import Export, text_lines
+
+    text = ("Items\n\n4.\n\nDeclarations of Interest\n\nView the declarations of interest for item 4.\n\n"
+            "Minutes:\n\nNone.\n\n5.\n\nCare Leavers' Council Tax Exemption\n\nMinutes:\n\n"
+            "Item 6 was deferred to June.\n\nMinute 15 of the last meeting was noted.\n")
+    result = import_export(Export(text_lines(text)))
+    assert shape(result) == [("4", "Declarations of Interest", ["4"]), ("5", "Care Leavers' Council Tax Exemption", ["5"])]
+    assert "Item 6 was deferred to June.\n\nMinute 15 of the last meeting was noted.\n" in result.items[1].body
+    assert [(n.where, n.removed) for n in result.notes if "declarations" in n.message] == [(7, True)]

@@ -18,6 +18,12 @@ DOCUMENT_SIZE = re.compile(
     r"\b(?:PDF|DOCX?|Word|XLSX?|Excel|PPTX?|HTML?)\s+\d+(?:[.,]\d+)?\s*(?:KB|MB|kB|bytes)\s*$",
     re.IGNORECASE,
 )
+# The page's other links: "View the declarations of interest for item 4", "View the reasons why item 9 is restricted".
+VIEW_LINK = re.compile(
+    r"^view (the )?(declarations? of interests? for item|reasons? (why )?(the )?item|background to item|"
+    r"decision for item|directions\b|webcast\b)",
+    re.IGNORECASE,
+)
 DOCUMENTS_LABEL = re.compile(r"^(additional|supporting|background)\s+documents\s*:?$", re.IGNORECASE)
 # The page's own furniture, wherever it appears: its title, the table's column heads, print footers.
 FURNITURE = re.compile(
@@ -100,6 +106,8 @@ def without_furniture(line: Line, header: set[str], notes: list[Note]) -> Line |
         text = text[: trailer.start()].rstrip()
     elif DOCUMENTS_LABEL.fullmatch(text) or DOCUMENT_SIZE.search(text):
         why = "a link to a document published with the item, not the minutes' words"
+    elif VIEW_LINK.match(text):
+        why = "a link on the committee system's page, not the minutes' words"
     elif text in header or FURNITURE.fullmatch(text):
         why = "the committee system's page heading, repeated on the page"
     if why:

@@ -69,6 +69,7 @@ class MinutesReader:
         self.label: Block | None = None  # a "Decision" waiting for the minute it labels
         self.joinable = False  # the last line was text with no blank line after it
         self.preface: int | None = None  # where text before the first numbered minute was placed
+        self.misnumbered = False  # a minute not numbered as part of the item was found (and noted)
 
     def read(self, lines: list[Line]) -> list[Block]:
         for line in lines:
@@ -215,7 +216,8 @@ class MinutesReader:
                 )
             )
             return False
-        if found.split(".")[0] != self.item:
+        if found.split(".")[0] != self.item and not self.misnumbered:
+            self.misnumbered = True  # said once for the item: the rest of its minutes are likely the same
             self.notes.append(
                 Note(
                     number,

@@ -121,7 +121,8 @@ def _start_at(lines: list[Line], index: int, one_line_titles: bool) -> _Start | 
     if one_line and not lines[index].heading and not _stands_alone(lines, index, one_line.group(2)):
         one_line = None
     bare = label and not label.group(1) and not text.lower().startswith("agenda")  # "Item": a column's heading
-    if label and (label.group(1) or not label.group(2)) and not bare and not DOCUMENT_SIZE.search(text):
+    titled = not label or not label.group(2) or _title_like(label.group(2))  # not "Item 4 was deferred."
+    if label and (label.group(1) or not label.group(2)) and titled and not bare and not DOCUMENT_SIZE.search(text):
         return _Start(index, label.group(1), label.group(2))
     if lone and (following := _next_text(lines, index)) and _title_like(following.text):
         return _Start(index, lone.group(1))
