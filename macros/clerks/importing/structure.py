@@ -77,7 +77,7 @@ def _has_text(lines: list[Line]) -> bool:
 
 
 def _next_text(lines: list[Line], index: int) -> Line | None:
-    return next((line for line in lines[index + 1 :] if line.text), None)
+    return next((lines[after] for after in range(index + 1, len(lines)) if lines[after].text), None)
 
 
 def _title_like(text: str) -> bool:
