@@ -223,3 +223,15 @@ def test_other_links_of_the_page_are_taken_out_and_sentences_are_not_items():
     assert shape(result) == [("4", "Declarations of Interest", ["4"]), ("5", "Care Leavers' Council Tax Exemption", ["5"])]
     assert "Item 6 was deferred to June.\n\nMinute 15 of the last meeting was noted.\n" in result.items[1].body
     assert [(n.where, n.removed) for n in result.notes if "declarations" in n.message] == [(7, True)]
+
+
+def test_a_page_with_no_content_area_leaves_out_the_site_s_header_and_footer():
+    from macros.clerks.importing.webpage import read
+
+    page = ("<body><header><p>Westbridge Council</p><nav>Home</nav></header><h1>Agenda and minutes</h1>"
+            "<table><tr><td>6.</td><td>Youth Justice Plan</td></tr></table><p>Minutes:</p>"
+            "<p>The Panel endorsed the plan.</p><footer><p>© Westbridge Council 2019</p></footer>"
+            "<div hidden>Print</div><p style='display: none'>Share</p></body>")
+    result = import_export(read(page))
+    assert shape(result) == [("6", "Youth Justice Plan", ["6"])]
+    assert result.items[0].body == "## Minutes\n\n### 6\n\nThe Panel endorsed the plan.\n"

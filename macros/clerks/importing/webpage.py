@@ -20,8 +20,11 @@ BLOCKS = {
     *"h1 h2 h3 h4 h5 h6 header hr li main ol p pre section summary table tbody td tfoot th thead tr ul".split(),
 }
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# Never the committee's words: the page's code, its navigation and its forms.
-SKIPPED = {"script", "style", "noscript", "template", "head", "nav", "form", "button", "select", "svg", "iframe"}
+# Never the committee's words: the page's code, the site's header, navigation and footer, its forms.
+SKIPPED = {
+    *"script style noscript template head nav form button select svg iframe".split(),
+    *"header footer aside".split(),
+}
 # Where a saved page keeps its content, most specific first; the whole <body> if none of them.
 CONTENT = ("#modgov", "main", "[role=main]", "#content", "body")
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
