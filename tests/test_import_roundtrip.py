@@ -20,6 +20,7 @@ PROGRESS = """updates:
   - recommendation: ofsted-2019-r03
     date: 2019-07-17
     status: in progress
+    reason: The committee was told of the Quarter 1 position on placements (minute 21).
     summary: The committee was told of the overspend on placements (minute 21).
     evidence:
       - quote: the overspend of £2.1m on placements.
@@ -32,6 +33,7 @@ PROGRESS = """updates:
   - recommendation: ofsted-2019-r04
     date: 2019-07-17
     status: in progress
+    reason: The panel endorsed the draft Improvement Plan (minute 20.2.2).
     summary: The panel heard how many cases the inspectors looked at (minute 20.1.1).
     evidence:
       - quote: inspectors had looked at 147 children's cases.
