@@ -8,12 +8,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .build import prepare, record_changes
+from .build import page_clashes, prepare, record_changes
 from .clerks.importing.command import import_minutes
 from .clerks.safeguarding import report, scan
 from .clerks.scaffold import minutes_template, update_entry, update_template, write_new
-from .data import model, provenance
+from .data import clock, model, provenance
 from .data.load import load_portal, load_record
+from .data.minutes import minutes_name
 from .data.problems import DataProblems
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -81,10 +82,17 @@ def main(argv: list[str] | None = None) -> int:
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
+    except clock.BadBuildDate as error:
+        print(error, file=sys.stderr)
+        return 1
 
 
 def _validate(args: argparse.Namespace) -> int:
-    portal = load_portal(args.root)
+    root = args.root
+    portal = load_portal(root)
+    clashes = page_clashes(portal, root, root / "docs")  # what the build would stop on, said now
+    if clashes:
+        raise DataProblems(clashes)
     print(
         f"All data is valid: {len(portal.recommendations)} recommendations, {len(portal.updates)} progress "
         f"updates, {len(portal.meetings)} meetings, {len(portal.minutes)} minutes files."
@@ -128,7 +136,7 @@ def _new_minutes(args: argparse.Namespace) -> int:
     meeting = _meeting(args.root, args.meeting)
     if meeting is None:
         return 1
-    path = args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
+    path = args.root / "data" / "minutes" / f"{minutes_name(meeting.id, args.item)}.md"
     if not write_new(path, minutes_template(meeting, args.item)):
         return 1
     print(f"Wrote {path}. Next: write the title, paste the minutes under their ### headings, then run: make validate")
@@ -169,10 +177,8 @@ def _new_update(args: argparse.Namespace) -> int:
         return 1
     write_new(path, update_template(recommendation, date, meeting, previous))
     print(
-        print(
-            f"Wrote {path}. Next: fill in the status, the reason if the status changed, the summary and "
-            "the source, then run: make validate"
-        )
+        f"Wrote {path}. Next: fill in the status, the reason if the status changed, the summary and "
+        "the source, then run: make validate"
     )
     return 0
 

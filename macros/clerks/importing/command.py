@@ -9,6 +9,7 @@ from itertools import groupby
 from pathlib import Path
 
 from ...data import model
+from ...data.minutes import minutes_name
 from ..safeguarding import allowed_texts, report, scan_text
 from ..scaffold import write_new
 from . import Imported, Note, UnreadableExport, import_export, read_export
@@ -38,7 +39,7 @@ def import_minutes(
         return _fail(f"--out names one file, but the export holds {len(result.items)} items — choose one with ITEMS=")
     written: list[tuple[Path, Imported, str]] = []
     for item in result.items:
-        path = out or root / "data" / "minutes" / f"{meeting.id}-item-{item.item}.md"
+        path = out or root / "data" / "minutes" / f"{minutes_name(meeting.id, item.item)}.md"
         text = item.markdown(meeting)
         if write_new(path, text):
             written.append((path, item, text))
