@@ -270,3 +270,10 @@ def test_a_link_that_is_not_a_web_link_is_reported_at_its_line(written, bad_line
 def test_a_web_link_is_not_reported():
     _, problems = parse_body("### 4.1\n\nSee [the report](https://example.org/report.pdf) and [4.2](#minute-4.2).\n", 1)
     assert problems == []
+
+
+def test_a_titled_minute_that_heads_its_subminutes_is_not_an_empty_minute():
+    _, problems = parse_body("### 20.1 Ofsted Inspection Process\n\n#### 20.1.1\n\nWords.\n\n"
+                             "### 20.2 Improvement Plan\n\n### 20.3\n\nMore.\n", first_line=1)
+    assert problems == [(7, "minute 20.2 has nothing under its heading — paste the minute's words on the lines "
+                            "below it, or delete the heading if there is no such minute")]
