@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 
 import yaml
 
@@ -111,3 +113,19 @@ def update_template(
         "# whose position was reported; copy the entry below for each further one.\n"
         "updates:\n" + update_entry(recommendation, date, meeting, previous)
     )
+
+
+def write_new(path: Path, text: str) -> bool:
+    """Write a new file; never replace one that exists (a clerk's work could be lost)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        print(
+            f"{path}: this file already exists, and was left as it is — rename or delete the old file first "
+            "if you really mean to replace it",
+            file=sys.stderr,
+        )
+        return False
+    return True

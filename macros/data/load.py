@@ -186,7 +186,7 @@ class _Loader:
                     file,
                     body_line,
                     "no numbered minutes were found — start each minute with a "
-                    "heading line holding its number, for example: ### 4.1",
+                    "heading line holding its number, for example: ### 4.1 or ### 21 (a title may follow the number)",
                 )
             )
         if front is None or not body.minutes:

@@ -199,18 +199,37 @@ Id = Annotated[
         }
     ),
 ]
+
+
+def _minute_number(value: str) -> str:
+    """A minute's number as councils write them: 21, 4.3 or 20.1.1 — the number alone."""
+    if re.fullmatch(r"\d+(\.\d+)*", value):
+        return value
+    within = re.fullmatch(r"(?:minute|min\.?|item|para(?:graph)?\.?)?\s*(\d+(?:\.\d+)*)\.?(?:\s+\S.*)?", value, re.I)
+    if within:
+        raise _problem(
+            "minute_number",
+            '"{value}" is not a minute number on its own — write only the number, without a title or '
+            "the word minute: {number}",
+            value=value,
+            number=within.group(1),
+        )
+    raise _problem(
+        "pattern",
+        '"{value}" is not a minute number — write it as in the minutes, for example 21, 4.3 or 20.1.1',
+        value=value,
+    )
+
+
 MinuteNumber = Annotated[
     str,
-    _pattern(
-        r"\d+(\.\d+)*",
-        '"{value}" is not a minute number — write it as in the minutes, for example 4.3',
-    ),
+    AfterValidator(_minute_number),
     # An editor reads `minute: 4.3` as a number; the portal keeps it as the text written.
     WithJsonSchema(
         {
             "type": ["string", "number"],
             "pattern": r"^\d+(\.\d+)*$",
-            "description": "A minute number as in the minutes, e.g. 4.3",
+            "description": "A minute number as in the minutes: 21, 4.3 or 20.1.1 (the number alone, no title)",
         }
     ),
 ]

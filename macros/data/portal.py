@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,12 @@ from .yamlload import Document
 def minute_order(number: str) -> tuple[int, ...]:
     """Sort key that puts 4.10 after 4.9."""
     return tuple(int(part) for part in number.split("."))
+
+
+def item_order(item: str) -> tuple[int, str]:
+    """Sort key that puts agenda item 10 after item 9 (and 4a after 4)."""
+    digits = re.match(r"\d+", item)
+    return (int(digits.group()), item[digits.end() :]) if digits else (0, item)
 
 
 class Locations:
@@ -156,7 +163,9 @@ class Portal:
         return next((m for m in self.meetings if (m.committee, m.date) == (front.committee, front.date)), None)
 
     def minutes_of(self, meeting: model.Meeting) -> list[MinutesDoc]:
-        return sorted((m for m in self.minutes if self.meeting_of(m) == meeting), key=lambda m: m.front.item)
+        return sorted(
+            (m for m in self.minutes if self.meeting_of(m) == meeting), key=lambda m: item_order(m.front.item)
+        )
 
     def minutes_with(self, meeting_id: str, number: str) -> MinutesDoc | None:
         """The minutes file of a meeting that contains a given minute number."""
