@@ -48,6 +48,7 @@ SUMMARY_PAGES = (
     "changes",
     "metrics",
     "report",
+    "findings",
 )
 
 
@@ -93,7 +94,7 @@ def define_env(env):
         rec = portal.recommendation(rec_id)
         env.page.meta["feed"] = {
             "href": renderer.links("").feed(rec),
-            "title": f"{rec.ref}: progress updates and minutes",
+            "title": f"{rec.ref}: progress updates, minutes and findings",
         }
         return renderer.recommendation_page(links_from(env), rec_id)
 
