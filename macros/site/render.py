@@ -154,7 +154,9 @@ class Links:
         self.base = base
 
     def page(self, path: str) -> str:
-        return self.base + path
+        # The home page from a page in the site's top folder under Zensical (links from the Markdown
+        # file's folder: adapter's links_from) is "./", not "", which would be the page itself.
+        return self.base + path or "./"
 
     def recommendation(self, rec: model.Recommendation) -> str:
         return self.page(f"recommendations/{rec.id}/")
