@@ -120,23 +120,33 @@ def test_every_zensical_page_has_the_footer_s_build_line_and_report_link(built, 
 # --- every link, served under a path ------------------------------------------------------------
 
 
-def internal(base: str, page: str, link: str) -> str | None:
+ROOT_URL = "https://council.example/"  # published at a domain's root
+
+
+@pytest.fixture(scope="module")
+def at_root(tmp_path_factory) -> Site:
+    """The real portal built by Zensical for a domain's root (MkDocs' is tests/test_build.py's)."""
+    return Site(build_site(tmp_path_factory.mktemp("zensical-root"), "zensical", "real",
+                           **{**SETTINGS, "PORTAL_SITE_URL": ROOT_URL}))
+
+
+def internal(published: str, base: str, page: str, link: str) -> str | None:
     """A link's address on the local server, or None for one that leaves the site (or is no address)."""
-    if link.startswith(SITE_URL):
-        link = base + "/" + link[len(SITE_URL):]
+    if link.startswith(published):
+        link = base + "/" + link[len(published):]
     elif re.match(r"^[a-z]+:", link):
         return None  # another website, mailto: …; the published address is mapped above
     return urljoin(page, link)
 
 
-@pytest.mark.parametrize("builder", BUILDERS)
-@pytest.mark.parametrize("site", SITES)
-def test_no_link_or_source_in_any_page_is_broken_when_the_site_is_served_under_a_path(built, builder, site):
-    """Every href and src on every page, followed on a server that has the site at /portal/ only,
-    and every #fragment found on the page it names."""
-    built_site = built[builder, site]
+@pytest.mark.parametrize("builder, site", [(builder, site) for builder in BUILDERS for site in SITES] + [("zensical", "root")])
+def test_no_link_or_source_in_any_page_is_broken_when_the_site_is_served_under_a_path(builder, site, request):
+    """Every href and src on every page, followed on a server that has the site at /portal/ only
+    (or, built for a domain's root, at /), and every #fragment found on the page it names."""
+    built_site = request.getfixturevalue("at_root") if site == "root" else request.getfixturevalue("built")[builder, site]
+    published = ROOT_URL if site == "root" else SITE_URL
     broken, fetched, ids = [], {}, {}
-    with serve(built_site.folder, under=urlsplit(SITE_URL).path) as base:
+    with serve(built_site.folder, under=urlsplit(published).path) as base:
 
         def fetch(address: str) -> tuple[int, bytes]:
             if address not in fetched:
@@ -151,7 +161,7 @@ def test_no_link_or_source_in_any_page_is_broken_when_the_site_is_served_under_a
             page = f"{base}/{url}"
             for tag in built_site.html(url).select("[href], [src]"):
                 link = tag["href"] if tag.has_attr("href") else tag["src"]
-                address = internal(base, page, link)
+                address = internal(published, base, page, link)
                 if address is None:
                     continue
                 target, fragment = urldefrag(address)
