@@ -144,3 +144,14 @@ def test_the_example_uses_the_real_configuration_apart_from_its_name_and_paths()
     assert example.nav == real.nav and example.markdown_extensions == real.markdown_extensions
     assert Path(example.theme.dirs[0]).resolve() == Path(real.theme.dirs[0]).resolve()  # the same overrides
     assert example.site_name.startswith("FICTIONAL EXAMPLE") and example.extra["fictional"] is True
+
+
+def test_the_example_links_every_image_and_stylesheet_of_the_real_portal_file_by_file():
+    """Folders of file links, not linked folders: Zensical skips a linked folder (MkDocs does not)."""
+    for folder in ("images", "stylesheets"):
+        linked = EXAMPLE / "docs" / folder
+        assert linked.is_dir() and not linked.is_symlink(), folder
+        real = sorted(p.name for p in (PROJECT / "docs" / folder).iterdir())
+        assert sorted(p.name for p in linked.iterdir()) == real, folder
+        for name in real:
+            assert (linked / name).is_symlink() and (linked / name).resolve() == (PROJECT / "docs" / folder / name)
