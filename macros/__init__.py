@@ -15,6 +15,7 @@ if "macros" not in sys.modules:  # Zensical ran this file by its path, outside i
     import importlib.util  # import the package itself first, so that its modules can be found
 
     _spec = importlib.util.spec_from_file_location("macros", Path(__file__).resolve())
+    assert _spec is not None and _spec.loader is not None  # a package's __init__.py always has both
     sys.modules["macros"] = importlib.util.module_from_spec(_spec)
     _spec.loader.exec_module(sys.modules["macros"])
 
