@@ -13,6 +13,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import model
+from .characters import shown
+from .files import files_under, outside_links, read_text
+from .limits import MAX_VALUE_CHARACTERS
 from .minutes import parse_body, split_front_matter
 from .portal import Locations, MinutesDoc, Portal
 from .problems import DataProblems, Problem
@@ -44,6 +47,8 @@ def load_portal(root: Path, check_pages: bool = True) -> Portal:
     loader = _Loader(root)
     portal = loader.load()
     problems = loader.problems + check_portal(portal, root, check_pages)
+    if check_pages:
+        problems += outside_links(root, "docs")
     if problems:
         raise DataProblems(problems)
     return portal
@@ -90,8 +95,9 @@ class _Loader:
                         "it — restore it from the repository's history, or create it as the README describes",
                     )
                 )
-        for path in sorted(self.data_dir.rglob("*")):
-            if path.is_dir() or path.name == "README.md" or path.name.startswith("."):
+        self.problems += outside_links(self.root, "data")
+        for path in files_under(self.root, "data"):
+            if path.name == "README.md" or path.name.startswith("."):
                 continue
             relative = path.relative_to(self.data_dir).as_posix()
             kind = self._kind_of(relative)
@@ -131,20 +137,9 @@ class _Loader:
         return path.relative_to(self.root).as_posix()
 
     def _read_text(self, path: Path) -> str | None:
-        try:
-            return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-        except UnicodeDecodeError as error:
-            line = path.read_bytes()[: error.start].count(b"\n") + 1
-            self.problems.append(
-                Problem(
-                    self._display(path),
-                    line,
-                    "this file is not saved as UTF-8 text (Word, Excel and Notepad often save as "
-                    '"ANSI" or Windows-1252) — save it again choosing the UTF-8 encoding, or paste '
-                    "its text into GitHub's web editor, which always saves UTF-8",
-                )
-            )
-            return None
+        text, problems = read_text(path, self._display(path))
+        self.problems += problems
+        return text
 
     def _load_yaml(self, path: Path, record_type: type[model.Record]) -> model.Record | None:
         text = self._read_text(path)
@@ -253,7 +248,7 @@ def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
     loc = tuple(detail["loc"])
     kind = detail["type"]
     names = [part for part in loc if isinstance(part, str)]
-    field = names[-1] if names else "this entry"
+    field = shown(names[-1]) if names else "this entry"
     given = detail.get("input")
     if kind == "missing":
         return f'"{field}" is missing — add a line {field}: with its value'
@@ -281,16 +276,23 @@ def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
         )
     if kind == "string_too_short":
         return f'"{field}" is empty — write its text after the colon'
+    if kind == "string_too_long":
+        return (
+            f'"{field}" is {len(given):,} characters long, more than the {MAX_VALUE_CHARACTERS:,} (about 3,000 '
+            "words) the portal takes in one value — shorten it, or link to the document it comes from"
+        )
     if kind == "list_type":
         return f'"{field}" should be a list — write each item on its own line starting with "- "'
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f'"{field}" should be a group of name: value lines, indented under it'
     if kind == "too_short":
         return f'"{field}" has no entries — add at least one, each on a line starting with "- "'
-    if kind in ("int_parsing", "int_from_float"):
-        return f'"{field}" should be a whole number, but it is "{given}" — write digits only, for example 12'
+    if kind in ("int_parsing", "int_from_float", "int_parsing_size"):
+        return f'"{field}" should be a whole number, but it is "{shown(given)}" — write digits only, for example 12'
     if kind == "greater_than_equal":
         return f'"{field}" is {given}, which is too small — it must be at least {detail["ctx"]["ge"]}'
+    if kind == "less_than_equal":
+        return f'"{field}" is {given}, which is too large — it must be at most {detail["ctx"]["le"]}'
     message = detail["msg"].removeprefix("Value error, ")
     return f"{field}: {message}" if names else message
 
@@ -380,6 +382,11 @@ def _pattern(field: str, ctx: dict[str, Any]) -> str | None:
         )
     if value.startswith("www.") and " " not in value:
         return f'{field}: "{value}" needs https:// at the start — write: {field}: https://{value}'
+    if value.lower().startswith("http://"):
+        return (
+            f'{field}: "{value}" starts with http://, but the portal links only to secure (https://) addresses — '
+            f"write the https:// address instead: {field}: https://{value[len('http://') :]}"
+        )
     return None
 
 

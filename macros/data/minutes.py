@@ -17,8 +17,10 @@ from markdown.extensions import Extension
 from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from .characters import shown
+
 MINUTE_HEADING = re.compile(r"^#{2,4}[ \t]+(\d+(?:\.\d+)+)[ \t]*#*[ \t]*$")
-SAFE_LINK = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[^:]*$)", re.IGNORECASE)
+SAFE_LINK = re.compile(r"^(https://|mailto:|#|\.{0,2}/|[^:]*$)", re.IGNORECASE)
 # Where a link's target is written: [text](target), [name]: target, and <http…> autolinks.
 LINK_TARGETS = re.compile(
     r"\]\(\s*<?([^\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|<([a-z][a-z0-9+.-]*:[^\s>]*)>", re.IGNORECASE
@@ -26,8 +28,8 @@ LINK_TARGETS = re.compile(
 
 
 def is_safe_link(target: str) -> bool:
-    """A web link, an e-mail address or a link within the site; never javascript: and the like,
-    however it is disguised (browsers read &#58; as a colon and ignore spaces and control characters)."""
+    """A secure web link, an e-mail address or a link within the site; never http:, javascript: and
+    the like, however disguised (browsers read &#58; as a colon and ignore spaces and control characters)."""
     plain = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(target))
     return bool(SAFE_LINK.match(plain))
 
@@ -96,15 +98,22 @@ def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int,
             starts.append((number, first_line + index, index))
         for target in link_targets(line):
             if not is_safe_link(target):
-                problems.append(
-                    (first_line + index, f'the link "{target}" is not a web link — links must start with https://')
-                )
+                problems.append((first_line + index, _unsafe_link(target)))
     minutes = {}
     for position, (number, line, index) in enumerate(starts):
         end = starts[position + 1][2] if position + 1 < len(starts) else len(body_lines)
         section = "\n".join(body_lines[index + 1 : end])
         minutes[number] = Minute(number, line, plain_text(render_markdown(section)))
     return MinutesBody(body, first_line, minutes), problems
+
+
+def _unsafe_link(target: str) -> str:
+    if target.lower().startswith("http://"):
+        return (
+            f'the link "{shown(target)}" starts with http://, but the portal links only to secure addresses — '
+            f"write the https:// address instead: https://{shown(target[len('http://') :])}"
+        )
+    return f'the link "{shown(target)}" is not a web link — links must start with https://'
 
 
 def render_markdown(text: str) -> str:

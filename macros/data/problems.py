@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .characters import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with one line of one file."""
+    """One thing wrong with one line of one file. Whatever a message quotes from the data, it is
+    kept on one line with control characters shown as escapes (characters.visible): a report or
+    CI log can never be given a line, or a workflow command, by the data."""
 
     file: str
     line: int
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", visible(self.file))
+        object.__setattr__(self, "message", visible(self.message))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"

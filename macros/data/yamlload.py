@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .characters import shown
+from .limits import MAX_DEPTH
 from .problems import Problem
 
 Path = tuple[str | int, ...]
@@ -39,23 +41,15 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
     """Parse one YAML document; first_line shifts line numbers (for front matter in Markdown)."""
     offset = first_line - 1
     try:
-        events = list(yaml.parse(text, Loader=yaml.SafeLoader))
+        events = _events(text)
+        if isinstance(events, int):
+            return Document(None, problems=[Problem(file, events + 1 + offset, TOO_DEEP)])
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        # A key missing its colon is found on the next line, and an unclosed quote at the end of
-        # the file; the line where the key or the quote starts is the context.
-        context = error.context or ""
-        starts_earlier = "simple key" in context or "quoted scalar" in context
-        mark = error.context_mark if starts_earlier else error.problem_mark
-        line = (mark.line + 1 + offset) if mark else first_line
-        # A quote left open swallows the lines after it, so the parser trips further down (often on
-        # the next quotation mark): the line that opened it is where the clerk must look.
-        unclosed = _unclosed_quote(text.split("\n")[: line - offset])
-        if unclosed is not None:
-            return Document(
-                None, problems=[Problem(file, unclosed + 1 + offset, f"this line could not be read: {UNCLOSED}")]
-            )
-        return Document(None, problems=[Problem(file, line, _explain_syntax(error, text.split("\n"), line - offset))])
+        return Document(None, problems=[_syntax_problem(error, text, file, offset)])
+    except yaml.YAMLError as error:  # e.g. a character the reader refuses (files.read_text reports those first)
+        line = text[: getattr(error, "position", 0)].count("\n") + first_line
+        return Document(None, problems=[Problem(file, line, f"this line could not be read ({error}) — {CHECK}")])
     document = Document(None)
     document.problems += _surprises(events, text.split("\n"), file, offset)
     if node is None:
@@ -64,6 +58,44 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
         return document
     document.data = _build(node, (), document, file, offset)
     return document
+
+
+TOO_DEEP = (
+    f"the data here is nested more than {MAX_DEPTH} levels deep (lists inside lists, or names indented under "
+    "names), deeper than any file the portal reads — check the indentation, and the brackets [ ] { }, "
+    "on this line and above"
+)
+CHECK = "check the indentation, colons and quotes here and on the line above"
+
+
+def _events(text: str) -> list[yaml.Event] | int:
+    """The parser's events, or the 0-based line where the nesting passes MAX_DEPTH. PyYAML's
+    composer recurses once per level, so the depth is checked on the flat event stream first."""
+    events, depth = [], 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        events.append(event)
+    return events
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, offset: int) -> Problem:
+    # A key missing its colon is found on the next line, and an unclosed quote at the end of
+    # the file; the line where the key or the quote starts is the context.
+    context = error.context or ""
+    starts_earlier = "simple key" in context or "quoted scalar" in context
+    mark = error.context_mark if starts_earlier else error.problem_mark
+    line = (mark.line + 1 + offset) if mark else offset + 1
+    # A quote left open swallows the lines after it, so the parser trips further down (often on
+    # the next quotation mark): the line that opened it is where the clerk must look.
+    unclosed = _unclosed_quote(text.split("\n")[: line - offset])
+    if unclosed is not None:
+        return Problem(file, unclosed + 1 + offset, f"this line could not be read: {UNCLOSED}")
+    return Problem(file, line, _explain_syntax(error, text.split("\n"), line - offset))
 
 
 def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: int) -> list[Problem]:
@@ -126,7 +158,7 @@ def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -
                 Problem(
                     file,
                     line,
-                    f'"{key}" appears twice in the same entry (first on line {first_seen[key]}) '
+                    f'"{shown(key)}" appears twice in the same entry (first on line {first_seen[key]}) '
                     "— keep one and delete the other, because only the last would be used",
                 )
             )
@@ -191,8 +223,5 @@ def _explain_syntax(error: yaml.MarkedYAMLError, lines: list[str], line: int) ->
     elif "did not find expected" in problem or "expected <block end>" in problem:
         hint = "the indentation does not line up — make each item start in the same column as the ones around it"
     else:
-        return (
-            f"this line could not be read ({problem}) — check the indentation, colons and quotes "
-            "here and on the line above"
-        )
+        return f"this line could not be read ({problem}) — {CHECK}"
     return f"this line could not be read: {hint}"
