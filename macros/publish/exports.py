@@ -13,7 +13,6 @@ Dataset line to DATASETS.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
+from defusedcsv import csv
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 from pydantic import BaseModel, ConfigDict, Field
@@ -636,7 +636,12 @@ class Exporter:
 
 
 def csv_file(row_model: type[Row], rows: list[Row]) -> bytes:
-    """UTF-8 CSV with a header row; empty values are empty cells; columns as in the JSON file."""
+    """UTF-8 CSV with a header row; empty values are empty cells; columns as in the JSON file.
+
+    defusedcsv applies OWASP's rule against formula injection: a cell that a spreadsheet would run
+    as a formula (starting =, +, -, @, | or %, and not a plain number such as -3.5) starts with an
+    apostrophe instead. Tab and carriage return, the rule's other two, cannot start a cell: the
+    model trims every value. The JSON files keep the text exactly."""
     text = io.StringIO()
     writer = csv.DictWriter(text, fieldnames=row_model.columns())
     writer.writeheader()
