@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
+SITE_DIR = $(patsubst %/,%,$(SITE))
 ADDRESS ?= 127.0.0.1:8000
 # The published site's address, for absolute links in feeds and downloads (mkdocs.yml reads the same variable).
 SITE_URL ?= $(or $(PORTAL_SITE_URL),http://127.0.0.1:8000/)
@@ -23,9 +24,16 @@ endif
 serve: install safeguard validate schemas
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
-## build: install, check the data, and build the site into ./site (stops on any warning)
+# Build a site into <folder>.new, then swap it in: a failed build leaves the last good site as it was.
+define build_and_swap
+rm -rf $(2).new
+$(BIN)/mkdocs build --strict $(1) --site-dir $(2).new || { rm -rf $(2).new; exit 1; }
+rm -rf $(2).old && if [ -e $(2) ]; then mv $(2) $(2).old; fi && mv $(2).new $(2) && rm -rf $(2).old
+endef
+
+## build: install, check the data, and build the site into ./site (stops on any warning; a failed build keeps the old site)
 build: install safeguard validate schemas exports
-	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+	$(call build_and_swap,,$(SITE_DIR))
 
 ## validate: check every data file, minutes file and page, and list every problem
 validate: install
@@ -62,7 +70,7 @@ import-minutes: install
 ## example: check and build the FICTIONAL example council (examples/harrowmere) into ./site-example
 example: install
 	$(BIN)/python -m macros --root examples/harrowmere validate
-	$(BIN)/mkdocs build --strict -f examples/harrowmere/mkdocs.yml --site-dir $(CURDIR)/site-example
+	$(call build_and_swap,-f examples/harrowmere/mkdocs.yml,$(CURDIR)/site-example)
 
 ## benchmark: time the check and the build, weigh the pages, and compare them with their targets
 benchmark: install-dev
