@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from .clerks import safeguarding
 from .data import clock, provenance
 from .data.load import load_portal
 from .data.problems import DataProblems
@@ -50,6 +51,11 @@ def define_env(env):
         raise DataNotPublishable(problems.report()) from None
     except (clock.BadBuildDate, provenance.BadRepository) as error:
         raise DataNotPublishable(str(error)) from None
+    # The safeguarding check runs in every build, however it is started (make build, a plain mkdocs
+    # build or serve, Zensical): nothing is published, or put in the search index, while it finds anything.
+    findings = safeguarding.scan(project)
+    if findings:
+        raise DataNotPublishable(safeguarding.report(findings))
     site_url = env.conf.get("site_url")
     if not site_url:
         raise DataNotPublishable(

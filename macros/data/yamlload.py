@@ -44,7 +44,7 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
         events = _events(text)
         if isinstance(events, int):
             return Document(None, problems=[Problem(file, events + 1 + offset, TOO_DEEP)])
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _Replay(events).get_single_node()
     except yaml.MarkedYAMLError as error:
         return Document(None, problems=[_syntax_problem(error, text, file, offset)])
     except yaml.YAMLError as error:  # e.g. a character the reader refuses (files.read_text reports those first)
@@ -81,6 +81,24 @@ def _events(text: str) -> list[yaml.Event] | int:
             depth -= 1
         events.append(event)
     return events
+
+
+class _Replay(yaml.composer.Composer, yaml.resolver.Resolver):
+    """PyYAML's composer fed from events already parsed, so each file is parsed once, not twice."""
+
+    def __init__(self, events: list[yaml.Event]):
+        self.pending = events[::-1]
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+    def check_event(self, *choices: type[yaml.Event]) -> bool:
+        return bool(self.pending) and (not choices or isinstance(self.pending[-1], choices))
+
+    def peek_event(self) -> yaml.Event:
+        return self.pending[-1]
+
+    def get_event(self) -> yaml.Event:
+        return self.pending.pop()
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, offset: int) -> Problem:

@@ -53,7 +53,9 @@ def stub_problems(portal: Portal, docs_dir: Path) -> list[Problem]:
     expected, existing = expected_stubs(portal), existing_stubs(docs_dir)
     fix = "run: python -m macros pages"
     problems = [
-        Problem(f"docs/{path}", 1, f"this page does not match the data (it should call the macro for its record) — {fix}")
+        Problem(
+            f"docs/{path}", 1, f"this page does not match the data (it should call the macro for its record) — {fix}"
+        )
         for path in expected.keys() & existing.keys()
         if existing[path] != expected[path]
     ]

@@ -21,8 +21,20 @@ from ..data.portal import MinutesDoc, Portal
 from ..data.provenance import Repository
 
 TEMPLATES = Path(__file__).parent / "templates"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 DATA_FOLDER = "data/"  # where the open data, feeds and calendar are published on the site
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # < and > are HTML-escaped instead
 
@@ -70,7 +82,12 @@ class Renderer:
         self.env.globals["chart"] = line_chart
         self.env.tests["overdue_on"] = lambda item, today: item.overdue(today)
         self.env.globals.update(
-            portal=portal, today=self.today, meaning=model.STATUS_MEANINGS, terms=model.TERM_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus
+            portal=portal,
+            today=self.today,
+            meaning=model.STATUS_MEANINGS,
+            terms=model.TERM_MEANINGS,
+            Status=model.Status,
+            ActionStatus=model.ActionStatus,
         )
 
     def links(self, page_url: str) -> Links:
@@ -106,9 +123,15 @@ class Renderer:
             # Our own renderer wrote each minute heading, so its anchor is found exactly.
             heading = re.compile(r'(<h[234][^>]*id="' + re.escape(minute_anchor(number)) + r'"[^>]*>.*?</h[234]>)')
             refs_html = self.render("minute_refs.html", page_url, [], number=number, refs=refs)
-            body = heading.sub(lambda match: match.group(1) + refs_html, body, count=1)
-        return self.render("minutes.html", page_url, [minutes.file], minutes=minutes,
-                           meeting=self.portal.meeting_of(minutes), body=Markup(body))
+            body = heading.sub(lambda match, refs_html=refs_html: match.group(1) + refs_html, body, count=1)
+        return self.render(
+            "minutes.html",
+            page_url,
+            [minutes.file],
+            minutes=minutes,
+            meeting=self.portal.meeting_of(minutes),
+            body=Markup(body),
+        )
 
     def summary(self, page_url: str, name: str) -> str:
         """A page made from the whole portal: home, recommendations, themes, resolutions …"""
