@@ -76,10 +76,11 @@ example: install
 benchmark: install-dev
 	$(BIN)/python tests/benchmark.py
 
-## lint: check the code of macros/ with ruff (lint and formatting)
+## lint: check the code of macros/ with ruff (lint and formatting) and mypy (types; settings in pyproject.toml)
 lint: install-dev
 	$(BIN)/ruff check macros
 	$(BIN)/ruff format --check macros
+	$(BIN)/mypy
 
 ## test: install the test tools too, check the code and the data, build the site (as build does), then run every test
 test: install-dev lint build

@@ -133,7 +133,7 @@ class _Reader:
             MINUTE.match(line)
             or ORDERED.match(line)
             or SUBHEADING.fullmatch(line)
-            or (BULLET.match(line) and BULLET.match(line).group(1) in BULLETS)
+            or ((bullet := BULLET.match(line)) is not None and bullet.group(1) in BULLETS)
         )
 
     def _heading_block(self, line: str, number: int) -> bool:
@@ -144,9 +144,9 @@ class _Reader:
             self.in_minutes = True
             return False
         label = AGENDA_ITEM.fullmatch(line)
-        lone = LONE_NUMBER.fullmatch(line)
-        if self.title is None and (label or lone) and not (label and label.group(2) and not label.group(1)):
-            found = label.group(1) if label else lone.group(1)
+        numbered = label or LONE_NUMBER.fullmatch(line)
+        if self.title is None and numbered and not (label and label.group(2) and not label.group(1)):
+            found = numbered.group(1)
             if found and found != self.item:
                 self.notes.append(
                     (

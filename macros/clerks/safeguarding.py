@@ -117,9 +117,7 @@ def allowed_texts(root: Path) -> set[str]:
     """The texts of the reviewed exceptions, read through the strict loader (none if the file is absent)."""
     if not (root / ALLOW_LIST).is_file():
         return set()
-    record = load_record(root, ALLOW_LIST, model.SafeguardingAllowList)
-    assert isinstance(record, model.SafeguardingAllowList)
-    return {_fold(entry.text) for entry in record.allowed}
+    return {_fold(entry.text) for entry in load_record(root, ALLOW_LIST, model.SafeguardingAllowList).allowed}
 
 
 def report(problems: list[Problem]) -> str:

@@ -8,9 +8,10 @@ import re
 import types
 import typing
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import model
 from .characters import shown
@@ -54,7 +55,10 @@ def load_portal(root: Path, check_pages: bool = True) -> Portal:
     return portal
 
 
-def load_record(root: Path, relative: str, record_type: type[model.Record]) -> model.Record:
+R = TypeVar("R", bound=model.Record)
+
+
+def load_record(root: Path, relative: str, record_type: type[R]) -> R:
     """One data file read and checked on its own, for commands that need only it."""
     loader = _Loader(root)
     path = root / relative
@@ -104,7 +108,7 @@ class _Loader:
             if kind is None:
                 continue
             group = relative.split("/")[0]
-            record = self._load_minutes(path) if kind == "minutes" else self._load_yaml(path, kind)
+            record = self._load_minutes(path) if isinstance(kind, str) else self._load_yaml(path, kind)
             parsed.setdefault(group, []).append(record)
             if record is None:
                 self.incomplete.add(group)
@@ -141,14 +145,14 @@ class _Loader:
         self.problems += problems
         return text
 
-    def _load_yaml(self, path: Path, record_type: type[model.Record]) -> model.Record | None:
+    def _load_yaml(self, path: Path, record_type: type[R]) -> R | None:
         text = self._read_text(path)
         if text is None:
             return None
         document = read_yaml(text, self._display(path))
         return self._validate(document, record_type, self._display(path))
 
-    def _validate(self, document: Document, record_type: type[model.Record], file: str) -> model.Record | None:
+    def _validate(self, document: Document, record_type: type[R], file: str) -> R | None:
         self.problems += document.problems
         if document.problems:
             return None
@@ -243,7 +247,7 @@ class _Loader:
 # ---------------------------------------------------------------------------------------------
 
 
-def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
+def explain(detail: ErrorDetails, record_type: type[BaseModel]) -> str:
     """One pydantic error as 'what is wrong — how to fix it'."""
     loc = tuple(detail["loc"])
     kind = detail["type"]
@@ -278,7 +282,7 @@ def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
         return f'"{field}" is empty — write its text after the colon'
     if kind == "string_too_long":
         return (
-            f'"{field}" is {len(given):,} characters long, more than the {MAX_VALUE_CHARACTERS:,} (about 3,000 '
+            f'"{field}" is {len(str(given)):,} characters long, more than the {MAX_VALUE_CHARACTERS:,} (about 3,000 '
             "words) the portal takes in one value — shorten it, or link to the document it comes from"
         )
     if kind == "list_type":
@@ -394,7 +398,7 @@ def _pattern(field: str, ctx: dict[str, Any]) -> str | None:
 RE_WORDED = {"vocabulary": _vocabulary, "date_format": _date_format, "pattern": _pattern}
 
 
-def _misspelling(detail: dict[str, Any], record_type: type[BaseModel]) -> tuple[Any, ...] | None:
+def _misspelling(detail: ErrorDetails, record_type: type[BaseModel]) -> tuple[Any, ...] | None:
     """For an unknown key, the path of the allowed key it most likely meant to be."""
     if detail["type"] != "extra_forbidden":
         return None

@@ -100,10 +100,10 @@ def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int,
             if not is_safe_link(target):
                 problems.append((first_line + index, _unsafe_link(target)))
     minutes = {}
-    for position, (number, line, index) in enumerate(starts):
+    for position, (number, heading_line, index) in enumerate(starts):
         end = starts[position + 1][2] if position + 1 < len(starts) else len(body_lines)
         section = "\n".join(body_lines[index + 1 : end])
-        minutes[number] = Minute(number, line, plain_text(render_markdown(section)))
+        minutes[number] = Minute(number, heading_line, plain_text(render_markdown(section)))
     return MinutesBody(body, first_line, minutes), problems
 
 
@@ -152,7 +152,9 @@ class _BulletStartsList(SaneUListProcessor):
         super().run(parent, blocks)
         if separator is not None:
             parent.remove(separator)
-        self.lastChild(parent).set("data-bullet", marker)
+        made = self.lastChild(parent)
+        if made is not None:  # the list super().run has just made
+            made.set("data-bullet", marker)
 
 
 class _MinuteAnchors(Treeprocessor):
@@ -167,7 +169,7 @@ class _MinuteAnchors(Treeprocessor):
             elif element.tag in ("h2", "h3", "h4"):
                 element.set("id", re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-"))
             for attribute in ("href", "src"):
-                if attribute in element.attrib and not is_safe_link(element.get(attribute)):
+                if attribute in element.attrib and not is_safe_link(element.get(attribute, "")):
                     del element.attrib[attribute]
             element.attrib.pop("data-bullet", None)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -260,7 +260,7 @@ class Portal:
                 and resolution.status == model.ActionStatus.OPEN
             ):
                 due.setdefault(resolution.report_back.meeting, []).append(resolution)
-        meetings = [self.meeting(meeting_id) for meeting_id in due]
+        meetings = [m for m in map(self.meeting, due) if m is not None]  # validation reports any unknown
         return [(m, due[m.id]) for m in sorted(meetings, key=lambda m: m.date)]
 
     def tracker(self) -> list[Tracked]:
@@ -376,7 +376,7 @@ class Portal:
     def summary_files(self, name: str) -> list[str]:
         """The data files a summary page (home, themes, meetings …) is made from."""
         themes = [self.themes] if self.themes else []
-        records = {
+        groups: dict[str, Sequence[BaseModel | MinutesDoc]] = {
             "home": [self.site, *self.sets, *self.updates],
             "recommendations": [*self.sets, *self.updates],
             "themes": themes,
@@ -389,5 +389,5 @@ class Portal:
             "changes": [*self.updates, *self.sets, *self.resolutions, *self.actions, *self.metrics],
             "metrics": self.metrics,
             "report": [*self.sets, *self.updates, *self.actions],
-        }[name]
-        return self.files_of(*records)
+        }
+        return self.files_of(*groups[name])

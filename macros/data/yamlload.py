@@ -54,7 +54,7 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
     document.problems += _surprises(events, text.split("\n"), file, offset)
     if node is None:
         document.problems.append(Problem(file, first_line, "this file is empty — add its data, or delete the file"))
-    if document.problems:
+    if document.problems or node is None:
         return document
     document.data = _build(node, (), document, file, offset)
     return document
@@ -76,7 +76,7 @@ def _events(text: str) -> list[yaml.Event] | int:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return event.start_mark.line
+                return _row(event.start_mark)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         events.append(event)
@@ -121,7 +121,7 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
     " #" inside one (YAML drops the rest of the line as a comment)."""
     problems: dict[int, Problem] = {}  # one per line is enough to send the clerk there
     for event in events:
-        line = event.start_mark.line + 1 + offset
+        line = _row(event.start_mark) + 1 + offset
         special = (
             isinstance(event, yaml.AliasEvent)
             or getattr(event, "anchor", None)
@@ -138,7 +138,10 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
                 ),
             )
         elif (
-            isinstance(event, yaml.ScalarEvent) and event.style is None and event.end_mark.line == event.start_mark.line
+            isinstance(event, yaml.ScalarEvent)
+            and event.style is None
+            and event.end_mark
+            and _row(event.end_mark) == _row(event.start_mark)
         ):
             rest = lines[event.end_mark.line][event.end_mark.column :]
             if rest.lstrip().startswith("#") and rest[:1].isspace():
@@ -155,8 +158,13 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
     return list(problems.values())
 
 
+def _row(mark: Any) -> int:
+    """The 0-based line of a mark (PyYAML gives every event and node one; its stubs allow None)."""
+    return mark.line if mark else 0
+
+
 def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -> Any:
-    doc.lines[path] = node.start_mark.line + 1 + offset
+    doc.lines[path] = _row(node.start_mark) + 1 + offset
     if isinstance(node, yaml.ScalarNode):
         if node.tag == "tag:yaml.org,2002:null" or (node.style is None and node.value in NULLS):
             return None
@@ -166,7 +174,7 @@ def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -
     result: dict[str, Any] = {}
     first_seen: dict[str, int] = {}
     for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 1 + offset
+        line = _row(key_node.start_mark) + 1 + offset
         if not isinstance(key_node, yaml.ScalarNode):
             doc.problems.append(Problem(file, line, "a key here is not a plain name — write keys as name: value"))
             continue

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
 from defusedcsv import csv
@@ -68,11 +68,13 @@ class SourcedRow(Row):
 
 def source_columns(src: model.Source | None) -> dict[str, str | None]:
     """The source columns of a row; all empty where there is no source (a measure with no target)."""
+    if src is None:
+        return dict.fromkeys(("source_meeting", "source_minute", "source_document", "source_url"))
     return {
-        "source_meeting": src and src.meeting,
-        "source_minute": src and src.minute,
-        "source_document": src and src.document,
-        "source_url": src and src.url,
+        "source_meeting": src.meeting,
+        "source_minute": src.minute,
+        "source_document": src.document,
+        "source_url": src.url,
     }
 
 
@@ -311,6 +313,11 @@ class Download(BaseModel, Generic[R]):
     rows: list[R] = Field(description="One entry per record, with the same values as the CSV file's rows.")
 
 
+def download_model(row: type[Row]) -> type[Download[Row]]:
+    """Download[row] for a row type known only at run time (pydantic makes one class per row type)."""
+    return cast("type[Download[Row]]", Download.__class_getitem__(row))
+
+
 def attribution(portal: Portal) -> str:
     site = portal.site
     committees = "; ".join(c.name for c in site.committees)
@@ -421,7 +428,7 @@ class Exporter:
                 yield EvidenceRow(
                     update=update_id,
                     kind="quote" if item.quote else "summary",
-                    text=item.quote or item.summary,
+                    text=item.quote or item.summary or "",  # the model requires one of the two
                     **source_columns(item.source),
                 )
 
@@ -488,10 +495,11 @@ class Exporter:
     def meeting_rows(self) -> Iterator[MeetingRow]:
         for meeting in sorted(self.portal.meetings, key=lambda m: (m.date, m.id)):
             minutes = " ".join(self.links.minutes(m) for m in self.portal.minutes_of(meeting))
+            committee = self.portal.committee(meeting.committee)  # validation checks it exists
             yield MeetingRow(
                 id=meeting.id,
                 committee=meeting.committee,
-                committee_name=self.portal.committee(meeting.committee).name,
+                committee_name=committee.name if committee else meeting.committee,
                 date=meeting.date,
                 also_known_as=meeting.also_known_as,
                 minutes_pages=minutes or None,
@@ -528,7 +536,7 @@ class Exporter:
         site = self.portal.site
         document = {
             "$schema": self.links.download(f"{dataset.name}.schema.json"),
-            **Download[dataset.row](
+            **download_model(dataset.row)(
                 dataset=dataset.name,
                 title=dataset.title,
                 licence=site.data_licence.name,
@@ -541,7 +549,7 @@ class Exporter:
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
     def schema_file(self, dataset: Dataset) -> bytes:
-        schema = Download[dataset.row].model_json_schema()
+        schema = download_model(dataset.row).model_json_schema()
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": self.links.download(f"{dataset.name}.schema.json"),
