@@ -273,6 +273,11 @@ def explain(detail: ErrorDetails, record_type: type[BaseModel]) -> str:
         )
     if kind in ("string_type", "int_type", "date_type") and given is None:
         return f'"{field}" has no value — write its value after the colon, or delete the line if it is optional'
+    if kind == "string_unicode":  # half of a character written as an escape, such as "\ud83d"
+        return (
+            f'"{field}" holds half of a character written as an escape (\\u followed by D800 to DFFF) — '
+            "write the character itself, or delete the escape"
+        )
     if kind == "string_type":
         return (
             f'"{field}" should be a single piece of text, not a list or a group of lines — '

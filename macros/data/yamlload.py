@@ -163,12 +163,20 @@ def _row(mark: Any) -> int:
     return mark.line if mark else 0
 
 
+def _whole_characters(value: str) -> str:
+    """A character beyond U+FFFF written as two escapes ("\\ud83d\\ude00", as JSON tools write it)
+    is one character; PyYAML keeps the two halves. A half on its own stays, for the model to refuse."""
+    if not any("\ud800" <= char <= "\udfff" for char in value):
+        return value
+    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
 def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -> Any:
     doc.lines[path] = _row(node.start_mark) + 1 + offset
     if isinstance(node, yaml.ScalarNode):
         if node.tag == "tag:yaml.org,2002:null" or (node.style is None and node.value in NULLS):
             return None
-        return node.value
+        return _whole_characters(node.value)
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, file, offset) for i, item in enumerate(node.value)]
     result: dict[str, Any] = {}
@@ -178,7 +186,7 @@ def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -
         if not isinstance(key_node, yaml.ScalarNode):
             doc.problems.append(Problem(file, line, "a key here is not a plain name — write keys as name: value"))
             continue
-        key = key_node.value
+        key = _whole_characters(key_node.value)
         if key in first_seen:
             doc.problems.append(
                 Problem(
