@@ -18,10 +18,10 @@ ifeq ($(strip $(PORTAL_SITE_URL)),)
 unexport PORTAL_SITE_URL
 endif
 
-.PHONY: lint serve build validate safeguard schemas pages exports new-minutes new-update import-minutes example benchmark test install install-dev clean
+.PHONY: lint serve build validate safeguard prepare new-minutes new-update import-minutes example benchmark test install install-dev clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
-serve: install safeguard validate schemas
+serve: install safeguard validate prepare
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
 # Build a site into <folder>.new, then swap it in: a failed build leaves the last good site as it was.
@@ -32,10 +32,10 @@ rm -rf $(2).old && if [ -e $(2) ]; then mv $(2) $(2).old; fi && mv $(2).new $(2)
 endef
 
 ## build: install, check the data, and build the site into ./site (stops on any warning; a failed build keeps the old site)
-build: install safeguard validate schemas exports
+build: install safeguard validate prepare
 	$(call build_and_swap,,$(SITE_DIR))
 
-## validate: check every data file, minutes file and page, and list every problem
+## validate: check every data file and minutes file, and list every problem
 validate: install
 	$(BIN)/python -m macros validate
 
@@ -43,17 +43,11 @@ validate: install
 safeguard: install
 	$(BIN)/python -m macros safeguard
 
-## schemas: write the JSON Schema of every data file into docs/schemas/ (published with the site; editors use them)
-schemas: install
-	$(BIN)/python -m macros schemas
-
-## pages: create or remove the small pages in docs/ that show each recommendation and minutes file
-pages: install
-	$(BIN)/python -m macros pages
-
-## exports: write the open data downloads, Atom feeds and meetings calendar into docs/data/
-exports: install
-	$(BIN)/python -m macros exports --out docs/data --site-url $(SITE_URL)
+## prepare: write what every builder publishes from the data into docs/ (git-ignored): a page per
+## recommendation and minutes file, the downloads, feeds and calendar (docs/data/), and the JSON
+## Schemas of the data files (docs/schemas/, which editors use too)
+prepare: install
+	$(BIN)/python -m macros prepare --site-url $(SITE_URL)
 
 ## new-minutes: start a minutes file, e.g. make new-minutes MEETING=cypssc-2019-06-19 ITEM=5
 new-minutes: install
@@ -70,6 +64,7 @@ import-minutes: install
 ## example: check and build the FICTIONAL example council (examples/harrowmere) into ./site-example
 example: install
 	$(BIN)/python -m macros --root examples/harrowmere validate
+	$(BIN)/python -m macros --root examples/harrowmere prepare --site-url $(SITE_URL)
 	$(call build_and_swap,-f examples/harrowmere/mkdocs.yml,$(CURDIR)/site-example)
 
 ## benchmark: time the check and the build, weigh the pages, and compare them with their targets

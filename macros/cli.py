@@ -1,5 +1,5 @@
-"""Commands for clerks and maintainers: python -m macros validate | pages | exports | safeguard |
-schemas | import-minutes | new-minutes | new-update."""
+"""Commands for clerks and maintainers: python -m macros validate | prepare | safeguard |
+import-minutes | new-minutes | new-update."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from .build import prepare, record_changes
 from .clerks.importer import decode, import_minutes
 from .clerks.safeguarding import allowed_texts, report, scan, scan_text
 from .clerks.scaffold import minutes_template, update_entry, update_template
-from .data import model
+from .data import model, provenance
 from .data.load import load_portal, load_record
 from .data.problems import DataProblems
-from .publish.exports import write_exports
-from .publish.schemas import write_schemas
-from .site.pages import write_stubs
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -31,23 +29,17 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "validate", parents=[after], help="check every data file, minutes file and page; print what is wrong"
     )
-    commands.add_parser(
-        "pages", parents=[after], help="create or remove the small pages in docs/ that show each record"
+    preparing = commands.add_parser(
+        "prepare",
+        parents=[after],
+        help="write what the builders publish from the data into docs/: a page per recommendation and "
+        "minutes file, the downloads, feeds and calendar, and the data files' JSON Schemas",
     )
-    exports = commands.add_parser(
-        "exports", parents=[after], help="write the open data downloads, feeds and calendar into a folder"
-    )
-    exports.add_argument("--out", type=Path, required=True, help="the folder to write into, e.g. docs/data")
-    exports.add_argument(
+    preparing.add_argument(
         "--site-url", required=True, help="the published site's address, for the links in feeds and downloads"
     )
     commands.add_parser(
         "safeguard", parents=[after], help="look through data/ for likely personal data about children and families"
-    )
-    commands.add_parser(
-        "schemas",
-        parents=[after],
-        help="write the JSON Schema of every data file into docs/schemas/ for editors and the site",
     )
     importing = commands.add_parser(
         "import-minutes",
@@ -89,15 +81,15 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pages(args: argparse.Namespace) -> int:
-    changes = write_stubs(load_portal(args.root, check_pages=False), args.root / "docs")
-    print("\n".join(changes) if changes else "Every page is already in step with the data.")
-    return 0
-
-
-def _exports(args: argparse.Namespace) -> int:
-    changes = write_exports(load_portal(args.root, check_pages=False), args.out, args.site_url)
-    print("\n".join(changes) if changes else f"Every download in {args.out} is already up to date.")
+def _prepare(args: argparse.Namespace) -> int:
+    root = args.root
+    try:
+        repository = provenance.repository()
+    except provenance.BadRepository as error:
+        print(error, file=sys.stderr)
+        return 1
+    changes = prepare(load_portal(root), root, root / "docs", args.site_url, record_changes(root, repository))
+    print("\n".join(changes) if changes else "Everything made from the data is already up to date in docs/.")
     return 0
 
 
@@ -110,12 +102,6 @@ def _safeguard(args: argparse.Namespace) -> int:
         "The safeguarding check found no likely personal data in data/. It helps, and does not replace, "
         "a person reading everything before it is published."
     )
-    return 0
-
-
-def _schemas(args: argparse.Namespace) -> int:
-    written = write_schemas(args.root)
-    print("\n".join(written) if written else "Every schema in docs/schemas/ is already up to date.")
     return 0
 
 
@@ -134,7 +120,7 @@ def _import_minutes(args: argparse.Namespace) -> int:
         return 1
     print(
         f"Wrote {out}. Next: list the recommendations, themes and resolutions it discusses in its "
-        "front matter, then run: make pages, then make validate"
+        "front matter, then run: make validate"
     )
     notes += result.notes
     if notes:
@@ -158,10 +144,7 @@ def _new_minutes(args: argparse.Namespace) -> int:
     path = args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
     if not write_new(path, minutes_template(meeting, args.item)):
         return 1
-    print(
-        f"Wrote {path}. Next: write the title, paste the minutes under their ### headings, then run: "
-        "make pages, then make validate"
-    )
+    print(f"Wrote {path}. Next: write the title, paste the minutes under their ### headings, then run: make validate")
     return 0
 
 
@@ -188,17 +171,35 @@ def _new_update(args: argparse.Namespace) -> int:
         return 1
     meetings = load_record(args.root, "data/meetings.yaml", model.MeetingsFile).meetings
     meeting = next((m for m in meetings if m.date.isoformat() == date), None)
+    previous = _previous_update(args.root, recommendation.id, dt.date.fromisoformat(date))
     path = args.root / "data" / "progress" / f"{date}.yaml"
     if path.exists():
         print(
             f"{path} already exists, so it was left as it is. To add this update to it, paste these lines "
-            f"at the end of its updates: list:\n\n{update_entry(recommendation, date, meeting)}",
+            f"at the end of its updates: list:\n\n{update_entry(recommendation, date, meeting, previous)}",
             file=sys.stderr,
         )
         return 1
-    write_new(path, update_template(recommendation, date, meeting))
-    print(f"Wrote {path}. Next: fill in the status, summary and source, then run: make validate")
+    write_new(path, update_template(recommendation, date, meeting, previous))
+    print(
+        print(
+            f"Wrote {path}. Next: fill in the status, the reason if the status changed, the summary and "
+            "the source, then run: make validate"
+        )
+    )
     return 0
+
+
+def _previous_update(root: Path, rec_id: str, before: dt.date) -> model.ProgressUpdate | None:
+    """The recommendation's newest update before a date, from the progress files that can be read."""
+    updates = []
+    for path in sorted((root / "data" / "progress").glob("*.yaml")):
+        try:
+            progress = load_record(root, path.relative_to(root).as_posix(), model.ProgressFile)
+        except DataProblems:
+            continue  # a file with a mistake is reported by validate; a template still helps
+        updates += [u for u in progress.updates if u.recommendation == rec_id and u.date < before]
+    return max(updates, key=lambda u: u.date, default=None)
 
 
 def _meeting(root: Path, meeting_id: str) -> model.Meeting | None:
@@ -234,10 +235,8 @@ def write_new(path: Path, text: str) -> bool:
 
 COMMANDS = {
     "validate": _validate,
-    "pages": _pages,
-    "exports": _exports,
+    "prepare": _prepare,
     "safeguard": _safeguard,
-    "schemas": _schemas,
     "import-minutes": _import_minutes,
     "new-minutes": _new_minutes,
     "new-update": _new_update,

@@ -1,4 +1,4 @@
-"""macros/cli.py and macros/site/pages.py: `python -m macros validate | pages --root DIR`, as a clerk runs them."""
+"""macros/cli.py and macros/site/pages.py: `python -m macros validate | prepare --root DIR`, as a clerk runs them."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from macros.cli import main
-from macros.site.pages import stub_text
+from macros.site.pages import page_text
 
 PROGRESS = "data/progress/2019-05-15.yaml"
-MISSING = "docs/recommendations/ofsted-2019-r05.md"
+MISSING = "docs/recommendations/ofsted-2019-r05.md"  # a page the build makes
 ORPHAN = "docs/recommendations/ofsted-2019-r99.md"
 PROJECT = Path(__file__).resolve().parent.parent
+SITE_URL = "https://council.example/portal/"
 
 
 # The usage asked for puts the folder after the command: `python -m macros validate --root DIR`.
@@ -63,10 +64,10 @@ def test_validate_exits_1_on_bad_data_with_file_line_messages_and_no_traceback(p
     assert all(" — " in line for line in problem_lines)
 
 
-def test_validate_reports_pages_out_of_step(project, args, capsys):
-    project.path(MISSING).unlink()
-    assert main(args("validate", project.root)) == 1
-    assert f"{MISSING}:1: this page is missing" in capsys.readouterr().err
+def test_validate_needs_no_pages_in_docs(project, args, capsys):
+    """The pages that show records are made by the build, so a checkout holds none to check."""
+    assert not project.path(MISSING).exists()
+    assert main(args("validate", project.root)) == 0, capsys.readouterr().err
 
 
 def test_validate_on_a_folder_with_no_data_says_what_is_missing(tmp_path, args, capsys):
@@ -77,42 +78,41 @@ def test_validate_on_a_folder_with_no_data_says_what_is_missing(tmp_path, args, 
     assert "data/meetings.yaml:1: this file is missing" in err
 
 
-# --- pages --------------------------------------------------------------------------------------------
+# --- prepare ------------------------------------------------------------------------------------------
 
 
-def test_pages_creates_a_missing_page_and_removes_an_orphan(project, args):
-    expected = project.read(MISSING)
-    project.path(MISSING).unlink()
-    project.write(ORPHAN, project.read("docs/recommendations/ofsted-2019-r01.md"))
-    project.write("docs/recommendations/index.md", "# Recommendations\n")
-    result = run(args("pages", project.root))
+def test_prepare_makes_a_page_for_each_record_and_removes_the_pages_of_records_gone(project, args):
+    project.write(ORPHAN, page_text("recommendation_page", "ofsted-2019-r99"))  # made by an earlier build
+    project.write("docs/recommendations/notes.md", "# Notes a person wrote\n")
+    result = run([*args("prepare", project.root), "--site-url", SITE_URL])
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [f"created {MISSING}", f"removed {ORPHAN}"]
-    assert project.read(MISSING) == expected == stub_text("recommendation_page", "ofsted-2019-r05")
+    made = [line for line in result.stdout.splitlines() if "/docs/recommendations/" in line or "/docs/minutes/" in line]
+    assert len(made) == 13 + 1  # 12 recommendation pages and 1 minutes page written, 1 removed
+    assert f"removed {project.path(ORPHAN)}" in made
+    assert project.read(MISSING) == page_text("recommendation_page", "ofsted-2019-r05")
+    assert project.read("docs/minutes/cypssc-2019-05-15-item-4.md") == page_text(
+        "minutes_page", "cypssc-2019-05-15-item-4")
     assert not project.path(ORPHAN).exists()
-    assert project.read("docs/recommendations/index.md") == "# Recommendations\n"  # not a record page
-    assert run(args("validate", project.root)).returncode == 0
+    assert project.read("docs/recommendations/notes.md") == "# Notes a person wrote\n"  # not the build's
+    assert project.read("docs/recommendations/index.md").startswith("---\nrender_macros: true")
+    assert (project.root / "docs" / "data" / "feeds" / "ofsted-2019-r05.atom").is_file()
+    assert (project.root / "docs" / "schemas" / "progress.schema.json").is_file()
+    again = run([*args("prepare", project.root), "--site-url", SITE_URL])
+    assert again.stdout.strip() == "Everything made from the data is already up to date in docs/."
 
 
-def test_pages_puts_back_an_edited_page(project, args, capsys):
+def test_prepare_never_replaces_a_page_a_person_wrote(project, args):
     page = "docs/minutes/cypssc-2019-05-15-item-4.md"
-    expected = project.read(page)
-    project.write(page, "# Minutes\n")
-    assert main(args("pages", project.root)) == 0
-    assert capsys.readouterr().out.splitlines() == [f"updated {page}"]
-    assert project.read(page) == expected
+    project.write(page, "# Minutes written by hand\n")
+    result = run([*args("prepare", project.root), "--site-url", SITE_URL])
+    assert result.returncode == 1
+    assert f"{page}:1: this page was written by hand, and a record in data/ has the same ID" in result.stderr
+    assert project.read(page) == "# Minutes written by hand\n"
 
 
-def test_pages_when_in_step_changes_nothing(project, args, capsys):
-    assert main(args("pages", project.root)) == 0
-    assert capsys.readouterr().out.strip() == "Every page is already in step with the data."
-
-
-def test_pages_on_bad_data_changes_nothing(project, args, capsys):
+def test_prepare_on_bad_data_writes_nothing(project, args, capsys):
     project.replace(PROGRESS, "    status: not yet assessed\n", "    status: in progres\n")
-    project.path(MISSING).unlink()
-    project.write(ORPHAN, "x\n")
-    assert main(args("pages", project.root)) == 1
+    assert main([*args("prepare", project.root), "--site-url", SITE_URL]) == 1
     assert '"in progres" is not a status' in capsys.readouterr().err
     assert not project.path(MISSING).exists()
-    assert project.path(ORPHAN).exists()
+    assert not (project.root / "docs" / "data").exists()

@@ -103,7 +103,7 @@ def test_a_figure_that_is_not_a_number_is_a_plain_problem_at_its_line(tmp_path, 
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("    value: 9\n", "    value: 9%\n"), encoding="utf-8")
     with pytest.raises(DataProblems) as raised:
-        load_portal(tmp_path, check_pages=False)
+        load_portal(tmp_path)
     [problem] = raised.value.problems
     assert (problem.file, problem.line) == ("data/metrics/vacancy-rate.yaml", text[: text.index("    value: 9\n")].count("\n") + 1)
     assert '"9%" is not a figure' in problem.message
@@ -127,6 +127,7 @@ def test_the_example_offers_no_edit_links_even_when_a_repository_is_set(tmp_path
     site = Site(tmp_path / "site")
     assert site.html("recommendations/insp-2020-r1/").select_one(".sp-edit") is None
     assert site.html("actions/").select_one(".sp-edit") is None
+    assert not site.content("recommendations/insp-2020-r1/").select("#record-changes a")  # nor changes
 
 
 def test_the_example_uses_the_real_configuration_apart_from_its_name_and_paths():

@@ -27,7 +27,6 @@ def test_new_minutes_fills_the_front_matter_and_validation_points_to_the_title(p
 
     project.replace(NEW_MINUTES, "title:\n", "title: Fostering update\n")
     project.replace(NEW_MINUTES, "### 5.1\n\n", "### 5.1\n\nThe Committee noted the update.\n")
-    assert run("pages", "--root", str(project.root)).returncode == 0
     validate = run("validate", "--root", str(project.root))
     assert validate.returncode == 0, validate.stderr
 
@@ -52,6 +51,21 @@ def test_new_update_fills_in_what_is_known_and_leaves_the_judgement_to_the_clerk
     problems = {p.line: p.message for p in project.problems() if p.file == NEW_PROGRESS}
     assert problems[project.line_of(NEW_PROGRESS, "    status:")].startswith("status: no value is written here — ")
     assert problems[project.line_of(NEW_PROGRESS, "    summary:")].startswith('"summary" has no value — ')
+
+
+def test_new_update_shows_the_last_status_and_a_reason_line_the_checks_ask_for_if_it_changes(project):
+    result = run("new-update", "--recommendation", "ofsted-2019-r03", "--date", "2019-09-11", "--root", str(project.root))
+    assert result.returncode == 0, result.stderr
+    text = project.read(NEW_PROGRESS)
+    assert "    # The last update (2019-05-15) said: not yet assessed. If the status is\n" in text
+    assert "    status:\n" in text and "    reason:\n" in text
+    project.replace(NEW_PROGRESS, "    status:\n", "    status: in progress\n")
+    project.replace(NEW_PROGRESS, "    summary:\n", "    summary: Work has begun.\n")
+    project.replace(NEW_PROGRESS, "      meeting: cypssc-2019-09-11\n      minute:\n", "      document: A report\n")
+    message = project.problem(NEW_PROGRESS, project.line_of(NEW_PROGRESS, "    status: in progress"))
+    assert message.startswith('the status of ofsted-2019-r03 changes here from "not yet assessed" (its update of ')
+    project.replace(NEW_PROGRESS, "    reason:\n", "    reason: A plan was agreed.\n")
+    project.load()  # complete: nothing more to fix
 
 
 def test_new_update_refuses_to_overwrite_and_prints_the_entry_to_paste(project):

@@ -98,7 +98,7 @@ def test_statuses_are_offered_as_the_allowed_words():
 
 def test_editor_settings_map_every_yaml_data_file_to_its_schema():
     committed = json.loads((PROJECT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    assert committed == editor_settings(), "run: python -m macros schemas, and copy editor_settings() into .vscode/settings.json"
+    assert committed == editor_settings(), "copy macros.publish.schemas.editor_settings() into .vscode/settings.json"
     assert committed["yaml.schemas"][f"./{FOLDER}/progress.schema.json"] == "data/progress/*.yaml"
 
 
@@ -122,5 +122,5 @@ def test_make_build_and_serve_write_the_schemas_before_building():
 
     for target, command in (("build", "mkdocs build"), ("serve", "mkdocs serve")):
         plan = subprocess.run(["make", "-n", target], cwd=PROJECT, capture_output=True, text=True).stdout
-        assert "python -m macros schemas" in plan, plan
-        assert plan.index("python -m macros schemas") < plan.index(command)
+        assert "python -m macros prepare" in plan, plan
+        assert plan.index("python -m macros prepare") < plan.index(command)

@@ -1,5 +1,5 @@
 """macros/data/validate.py: checks across records — unique IDs, references that resolve, quotes that are the
-minutes' own words, counts that match, and the pages in docs/ in step with the data."""
+minutes' own words and counts that match."""
 
 from __future__ import annotations
 
@@ -231,37 +231,3 @@ def test_a_recommendation_with_no_progress_update_is_reported(project):
     assert "ofsted-2019-r12 has no progress update" in message
     assert "data/progress/" in message
     assert '"not yet assessed"' in message
-
-
-# --- pages in docs/ ----------------------------------------------------------------------------------
-
-
-def test_a_missing_page_is_reported(project):
-    project.path("docs/recommendations/ofsted-2019-r05.md").unlink()
-    message = project.problem("docs/recommendations/ofsted-2019-r05.md", 1)
-    assert "this page is missing" in message
-    assert "python -m macros pages" in message
-
-
-def test_a_page_with_no_record_is_reported(project):
-    project.write("docs/recommendations/ofsted-2019-r99.md", project.read("docs/recommendations/ofsted-2019-r01.md"))
-    message = project.problem("docs/recommendations/ofsted-2019-r99.md", 1)
-    assert "no record in data/ has this page" in message
-    assert "python -m macros pages" in message
-
-
-def test_an_edited_page_is_reported(project):
-    project.write("docs/minutes/cypssc-2019-05-15-item-4.md", "# Minutes\n\nSee the council's website.\n")
-    message = project.problem("docs/minutes/cypssc-2019-05-15-item-4.md", 1)
-    assert "does not match the data" in message
-
-
-def test_index_pages_and_other_pages_are_not_record_pages(project):
-    project.write("docs/recommendations/index.md", "# Recommendations\n")
-    project.write("docs/minutes/index.md", "# Minutes\n")
-    project.load()
-
-
-def test_pages_are_not_checked_when_asked_not_to(project):
-    project.path("docs/recommendations/ofsted-2019-r05.md").unlink()
-    project.load(check_pages=False)

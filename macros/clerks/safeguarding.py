@@ -15,7 +15,7 @@ published goes in data/safeguarding-allow.yaml, with the reason, who checked it 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from ..data.yamlload import read_yaml
 from .personal_data import KINDS, Kind, nhs_check_digit_ok
 from .plain_text import Renderer, blocks, fold, skeleton
 
-__all__ = ["KINDS", "allowed_texts", "nhs_check_digit_ok", "report", "scan", "scan_text"]
+__all__ = ["KINDS", "allowed_texts", "flags", "nhs_check_digit_ok", "report", "scan", "scan_text"]
 
 ALLOW_LIST = "data/safeguarding-allow.yaml"
 SCANNED = (".yaml", ".yml", ".md", ".txt", ".csv", ".json")
@@ -111,6 +111,13 @@ def scan(root: Path) -> list[Problem]:
             text = path.read_bytes().decode("utf-8-sig", errors="replace")
             problems += scan_text(text, relative, allowed)
     return problems
+
+
+def flags(root: Path) -> Callable[[str], bool]:
+    """A test for text published from outside data/, such as the commit messages each record's
+    history shows: true where the check would stop that text if it were in a data file."""
+    allowed = allowed_texts(root)
+    return lambda text: bool(scan_text(text, "", allowed))
 
 
 def allowed_texts(root: Path) -> set[str]:

@@ -1,4 +1,5 @@
-"""The build date: the day every "as at" and "overdue" on the site is computed against.
+"""The build date: the day every "as at" and "overdue" on the site is computed against; and how
+dates are written.
 
 It is today's date unless PORTAL_BUILD_DATE (YYYY-MM-DD) says otherwise, so tests and a rebuild of
 an old version can fix it. Every part of the portal asks this module, never the system clock.
@@ -13,6 +14,8 @@ from .characters import shown
 from .limits import FIRST_YEAR, LAST_YEAR
 
 VARIABLE = "PORTAL_BUILD_DATE"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")  # fmt: skip
 
 
 class BadBuildDate(ValueError):
@@ -34,3 +37,8 @@ def build_date(environ: dict[str, str] | None = None) -> dt.date:
         f"{VARIABLE}={shown(repr(value))} is not a date from {FIRST_YEAR} to {LAST_YEAR} — write it as YYYY-MM-DD, "
         "for example 2019-05-15, or unset it to use today's date"
     )
+
+
+def long_date(value: dt.date) -> str:
+    """15 May 2019 — the way dates are written on GOV.UK, whatever the machine's locale."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -66,20 +66,25 @@ def files_under(root: Path, folder: str) -> Iterator[Path]:
             yield path
 
 
+TOO_LARGE = (
+    "this file is {size:.1f} MB, more than the {most} MB the portal reads in one file (far more than any "
+    "minutes or data need) — check that nothing was pasted into it by mistake, or split it into smaller files"
+)
+
+
 def read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
-    """A file's text with line breaks made \\n, or None and what stops it being read."""
+    """A file's text with line breaks made \\n, or None and what stops it being read. A file over
+    the size limit is not read at all."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(
-                file,
-                1,
-                f"this file is {size / 1_000_000:.1f} MB, more than the {MAX_FILE_BYTES // 1_000_000} MB the "
-                "portal reads in one file (far more than any minutes or data need) — check that nothing was "
-                "pasted into it by mistake, or split it into smaller files",
-            )
-        ]
-    raw = path.read_bytes()
+        return None, [Problem(file, 1, TOO_LARGE.format(size=size / 1_000_000, most=MAX_FILE_BYTES // 1_000_000))]
+    return decode(path.read_bytes(), file)
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """A file's bytes (from disk, or a version from the repository's history) as text, as read_text."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(file, 1, TOO_LARGE.format(size=len(raw) / 1_000_000, most=MAX_FILE_BYTES // 1_000_000))]
     try:
         text = normalise_line_breaks(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:

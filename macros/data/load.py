@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from . import model
 from .characters import shown
-from .files import files_under, outside_links, read_text
+from .files import decode, files_under, outside_links, read_text
 from .limits import MAX_VALUE_CHARACTERS
 from .minutes import parse_body, split_front_matter
 from .portal import Locations, MinutesDoc, Portal
@@ -43,13 +43,11 @@ FOLDERS: dict[str, type[model.Record] | None] = {
 REQUIRED = ("portal.yaml", "meetings.yaml")
 
 
-def load_portal(root: Path, check_pages: bool = True) -> Portal:
-    """Read and check everything under root/data (and, unless told not to, the pages in root/docs)."""
+def load_portal(root: Path) -> Portal:
+    """Read and check everything under root/data."""
     loader = _Loader(root)
     portal = loader.load()
-    problems = loader.problems + check_portal(portal, root, check_pages)
-    if check_pages:
-        problems += outside_links(root, "docs")
+    problems = loader.problems + check_portal(portal) + outside_links(root, "docs")
     if problems:
         raise DataProblems(problems)
     return portal
@@ -77,6 +75,24 @@ def load_record(root: Path, relative: str, record_type: type[R]) -> R:
     if loader.problems or record is None:
         raise DataProblems(loader.problems)
     return record
+
+
+def file_type(relative: str) -> type[model.Record] | None:
+    """The model of a YAML data file, from its path from the project folder (e.g.
+    data/progress/2019-05-15.yaml), or None for a file the portal does not read as YAML."""
+    if not relative.startswith("data/") or not relative.endswith(".yaml"):
+        return None
+    name = relative.removeprefix("data/")
+    folder, _, _ = name.rpartition("/")
+    return FOLDERS.get(folder) if folder else SINGLE_FILES.get(name)
+
+
+def read_version(relative: str, raw: bytes, record_type: type[model.Record]) -> model.Record | None:
+    """One version of a data file (e.g. from the repository's history: its path and its bytes),
+    read with the portal's own strict reader and model; None if the portal would not read it."""
+    loader = _Loader(Path("."))
+    text = loader._decode(raw, relative)
+    return None if text is None else loader._validate(read_yaml(text, relative), record_type, relative)
 
 
 class _Loader:
@@ -142,6 +158,11 @@ class _Loader:
 
     def _read_text(self, path: Path) -> str | None:
         text, problems = read_text(path, self._display(path))
+        self.problems += problems
+        return text
+
+    def _decode(self, raw: bytes, file: str) -> str | None:
+        text, problems = decode(raw, file)
         self.problems += problems
         return text
 

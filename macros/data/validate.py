@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import pairwise
-from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..site.pages import stub_problems  # until pages are made by the build (issue 13)
 from . import model
 from .minutes import normalise
 from .portal import Portal
@@ -28,13 +26,11 @@ FILES_OF = {
 }
 
 
-def check_portal(portal: Portal, root: Path, check_pages: bool = True) -> list[Problem]:
+def check_portal(portal: Portal) -> list[Problem]:
     if portal.site is None or not portal.meetings:
         return []  # the loader has already reported the missing or unreadable file
     checks = _Checks(portal)
     checks.run()
-    if check_pages and not portal.incomplete & {"recommendations", "minutes"}:
-        checks.problems += stub_problems(portal, root / "docs")
     return checks.problems
 
 
@@ -249,6 +245,16 @@ class _Checks:
                 f"{u.recommendation} already has an update dated {u.date} at {{place}} — put both into one update"
             ),
         )
+        for update in self.portal.updates if self.complete("progress") else []:
+            previous = self.portal.previous_update(update)
+            if update.reason is None and previous and previous.status != update.status:
+                self.problem(
+                    update,
+                    ("status",),
+                    f'the status of {update.recommendation} changes here from "{previous.status}" (its update '
+                    f'of {previous.date}) to "{update.status}", but this update does not say why — add a line '
+                    "reason: under status:, saying why the status changed, as the committee was told",
+                )
         updated = {u.recommendation for u in self.portal.updates}
         for rec in self.portal.recommendations if self.complete("progress") else []:
             if rec.id not in updated:

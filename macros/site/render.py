@@ -15,33 +15,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..data import model
-from ..data.clock import build_date
+from ..data.clock import build_date, long_date
+from ..data.history import RecordHistory
 from ..data.minutes import minute_anchor, render_markdown
 from ..data.portal import MinutesDoc, Portal
 from ..data.provenance import Repository
 
 TEMPLATES = Path(__file__).parent / "templates"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 DATA_FOLDER = "data/"  # where the open data, feeds and calendar are published on the site
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # < and > are HTML-escaped instead
-
-
-def long_date(value: dt.date) -> str:
-    """15 May 2019 — the way dates are written on GOV.UK, whatever the machine's locale."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def markdown_text(value: str) -> Markup:
@@ -61,10 +43,18 @@ class Renderer:
     """Renders each kind of page for one loaded Portal. With a repository, each page ends with
     "suggest a change" links to the data files it is made from."""
 
-    def __init__(self, portal: Portal, repository: Repository | None = None, today: dt.date | None = None):
+    def __init__(
+        self,
+        portal: Portal,
+        repository: Repository | None = None,
+        today: dt.date | None = None,
+        history: RecordHistory | None = None,
+    ):
         self.portal = portal
         self.repository = repository
         self.today = today or build_date()  # every "as at" and "overdue" is as at this date
+        # Each record's changes, from the repository (data/history.py); without it, pages say so.
+        self.history = history or RecordHistory([], unavailable="the repository's history was not read for this build")
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -74,7 +64,11 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            long_date=long_date, md=markdown_text, status_label=status_label, status_slug=status_slug
+            long_date=long_date,
+            md=markdown_text,
+            status_label=status_label,
+            status_slug=status_slug,
+            sentence=lambda text: text[:1].upper() + text[1:],
         )
         from .charts import line_chart, number  # charts use long_date from here
 
@@ -83,6 +77,7 @@ class Renderer:
         self.env.tests["overdue_on"] = lambda item, today: item.overdue(today)
         self.env.globals.update(
             portal=portal,
+            history=self.history,
             today=self.today,
             meaning=model.STATUS_MEANINGS,
             terms=model.TERM_MEANINGS,
@@ -177,6 +172,10 @@ class Links:
     def action(self, item_id: str) -> str:
         """A resolution or action on the actions tracker."""
         return self.page(f"actions/#{item_id}")
+
+    def record_changes(self, item_id: str, page: str) -> str:
+        """The changes to a resolution (on resolutions/) or an action (on actions/)."""
+        return self.page(f"{page}#changes-{item_id}")
 
     def metric(self, metric: model.Metric) -> str:
         return self.page(f"metrics/#{metric.id}")
