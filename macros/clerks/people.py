@@ -76,6 +76,23 @@ def _named_mid_sentence(line: str, word: re.Match[str]) -> bool:
     return word.group() not in NOT_NAMES and _is_name(line, word, "x")
 
 
+def _led_by_a_name(
+    pattern: re.Pattern[str], line: str, named: Callable[[re.Match[str], re.Match[str]], bool]
+) -> Iterator[tuple[int, int, str]]:
+    """Matches of a pattern that starts with a capitalised word that named(word, match) calls a name."""
+    for match in pattern.finditer(line):
+        word = CAPITALISED.match(line, match.start())
+        if word and named(word, match):
+            yield match.start(), match.end(), ""
+
+
+def _naming(pattern: re.Pattern[str], line: str) -> Iterator[tuple[int, int, str]]:
+    """Matches of a pattern whose group "name" is not a committee-paper word."""
+    for match in pattern.finditer(line):
+        if match["name"] not in NOT_NAMES:
+            yield match.start(), match.end(), ""
+
+
 def _near_a_name(pattern: re.Pattern[str], before: int = 30, after: int = 30) -> Finder:
     def find(line: str) -> Iterator[tuple[int, int, str]]:
         for match in pattern.finditer(line):
@@ -116,10 +133,7 @@ def ages(line: str) -> Iterator[tuple[int, int, str]]:
     yield from _near_a_name(AGE)(line)
     for match in LABELLED_AGE.finditer(line):
         yield match.start(), match.end(), ""
-    for match in NAMED_AGE.finditer(line):
-        word = CAPITALISED.match(line, match.start())
-        if word and _is_name(line, word, ""):
-            yield match.start(), match.end(), ""
+    yield from _led_by_a_name(NAMED_AGE, line, lambda word, _: _is_name(line, word, ""))
 
 
 # --- family, foster carers and schools ----------------------------------------------------------------
@@ -167,14 +181,9 @@ def relatives(line: str) -> Iterator[tuple[int, int, str]]:
     for match in POSSESSED_CHILD.finditer(line):
         if _named_before(line, match.start()):
             yield match.start(), match.end(), ""
-    for match in RELATIVE_THEN_NAME.finditer(line):
-        if match["name"] not in NOT_NAMES:
-            yield match.start(), match.end(), ""
+    yield from _naming(RELATIVE_THEN_NAME, line)
     for pattern in (NAME_POSSESSIVE, NAME_THEN_RELATIVE):
-        for match in pattern.finditer(line):
-            word = CAPITALISED.match(line, match.start())
-            if word and word.group() not in NOT_NAMES:
-                yield match.start(), match.end(), ""
+        yield from _led_by_a_name(pattern, line, lambda word, _: word.group() not in NOT_NAMES)
 
 
 FOSTER = (
@@ -191,13 +200,12 @@ NAME_THEN_FOSTER = re.compile(
 
 
 def foster_carers(line: str) -> Iterator[tuple[int, int, str]]:
-    for match in FOSTER_THEN_NAME.finditer(line):
-        if match["name"] not in NOT_NAMES:
-            yield match.start(), match.end(), ""
-    for match in NAME_THEN_FOSTER.finditer(line):
-        word = CAPITALISED.match(line, match.start())
-        if word and (_named_mid_sentence(line, word) or (match["article"] and word.group() not in NOT_NAMES)):
-            yield match.start(), match.end(), ""
+    yield from _naming(FOSTER_THEN_NAME, line)
+    yield from _led_by_a_name(
+        NAME_THEN_FOSTER,
+        line,
+        lambda word, match: _named_mid_sentence(line, word) or bool(match["article"] and word.group() not in NOT_NAMES),
+    )
 
 
 SCHOOL = re.compile(
