@@ -141,6 +141,16 @@ def test_a_value_over_the_size_limit_is_refused_with_its_length(project):
     assert len(str(Problem(MEETINGS, line, message))) < 400  # the value itself is not repeated
 
 
+def test_an_id_too_long_for_a_file_name_is_refused_before_a_page_is_written(project):
+    long_id = "ofsted-2019-r01" + "x" * 300
+    for path in (project.root / "data").rglob("*.*"):
+        path.write_text(path.read_text(encoding="utf-8").replace("ofsted-2019-r01", long_id), encoding="utf-8")
+    line = project.line_of(RECS, f"id: {long_id}")
+    assert project.problem(RECS, line) == (
+        "id: this ID is 315 characters long, and an ID may have at most 100, because it becomes part of a web "
+        "address and a file name — use a shorter one, for example ofsted-2019-r01")
+
+
 # --- ranges --------------------------------------------------------------------------------------
 
 

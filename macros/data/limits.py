@@ -13,6 +13,8 @@ rather than a crash, a hang or a swollen site when a file is broken or hostile.
 - A figure: at most 15 digits. No count, percentage or amount of money needs more, and more than
   that cannot be kept exactly (a 400-digit figure would become "infinity").
 - A whole number (how many recommendations, a resolution's number): at most 999.
+- An ID: at most 100 characters. Each becomes part of a web address and of a file name, and
+  file systems refuse names over 255 bytes.
 """
 
 MAX_FILE_BYTES = 1_000_000
@@ -21,3 +23,4 @@ MAX_DEPTH = 20
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_FIGURE_DIGITS = 15
 MAX_COUNT = 999
+MAX_ID_CHARACTERS = 100

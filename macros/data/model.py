@@ -24,7 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .characters import hidden, shown
-from .limits import FIRST_YEAR, LAST_YEAR, MAX_COUNT, MAX_FIGURE_DIGITS, MAX_VALUE_CHARACTERS
+from .limits import FIRST_YEAR, LAST_YEAR, MAX_COUNT, MAX_FIGURE_DIGITS, MAX_ID_CHARACTERS, MAX_VALUE_CHARACTERS
 
 
 class Status(StrEnum):
@@ -204,8 +204,23 @@ Figure = Annotated[
     BeforeValidator(_figure),
     WithJsonSchema({"type": ["number", "string"], "description": "A number, e.g. 18.5 — no units or % sign"}),
 ]
+
+
+def _short_id(value: str) -> str:
+    if len(value) > MAX_ID_CHARACTERS:
+        raise _problem(
+            "id_length",
+            "this ID is {length} characters long, and an ID may have at most {most}, because it becomes part of "
+            "a web address and a file name — use a shorter one, for example ofsted-2019-r01",
+            length=len(value),
+            most=MAX_ID_CHARACTERS,
+        )
+    return value
+
+
 Id = Annotated[
     str,
+    AfterValidator(_short_id),
     _pattern(
         r"[a-z0-9]+(-[a-z0-9]+)*",
         '"{value}" is not a usable ID — IDs use lower-case letters, digits and single hyphens, '
@@ -215,6 +230,7 @@ Id = Annotated[
         {
             "type": "string",
             "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+            "maxLength": MAX_ID_CHARACTERS,
             "description": "An ID: lower-case letters, digits and single hyphens, e.g. ofsted-2019-r01",
         }
     ),
