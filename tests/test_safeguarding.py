@@ -114,34 +114,45 @@ def test_the_allow_list_matches_however_the_text_is_spaced_or_disguised(project)
 # --- time -----------------------------------------------------------------------------------------------
 
 # Tokens shaped to make a careless pattern backtrack: long runs of what e-mail, phone, name and age
-# patterns start with (a 200,000-character token once took 74 seconds).
+# patterns start with (a 200,000-character token once took 74 seconds). Each ends with a word of
+# every kind's trigger, so that no kind is skipped for lack of one (Kind.needs).
 SHAPES = ["a", "1", "a.", "1 ", "a@", "*", "Aa ", "aged ", "x dot at ", "J.T. (", "0-", "&#48;", "é１", "Jack, "]
+TRIGGERS = " @ at 0 born her mum foster School"
 
 
-def best_of(repeats: int, token: str, file: str) -> float:
+def token(unit: str, size: int) -> str:
+    return (unit * size)[:size] + TRIGGERS
+
+
+def best_of(repeats: int, tokens: list[str], file: str) -> float:
+    """The least time, over some rounds, that checking every token took."""
     best = float("inf")
     for _ in range(repeats):
         started = time.perf_counter()
-        scan_text(token, file, set())
+        for token in tokens:
+            scan_text(token, file, set())
         best = min(best, time.perf_counter() - started)
     return best
 
 
 @pytest.mark.parametrize("file", ["data/x.yaml", "data/minutes/x.md"])
 def test_the_check_takes_linear_time_on_any_token(file):
-    """A complexity guard, not a timing target: ten times the text may take about ten times as
-    long; quadratic work would take a hundred times as long."""
-    best_of(1, "warm up", file)
+    """A complexity guard, not a timing target: one 20,000-character token against ten tokens of
+    2,000, the same amount of text. Linear work takes about as long either way; quadratic work
+    would take ten times as long on the one long token."""
+    best_of(1, ["warm up"], file)
     ratios = {}
     for unit in SHAPES:
-        small = best_of(3, (unit * 5_000)[:5_000], file)
-        ratios[unit] = best_of(1, (unit * 50_000)[:50_000], file) / max(small, 1e-4)
-    assert max(ratios.values()) < 35, ratios
+        for rounds in (2, 4):  # measured again, longer, before a high figure counts: a busy machine is noisy
+            short = best_of(rounds, [token(unit, 2_000)] * 10, file)
+            ratios[unit] = best_of(rounds, [token(unit, 20_000)], file) / short
+            if ratios[unit] < 3.5:
+                break
+    assert max(ratios.values()) < 3.5, ratios
 
 
-def test_a_200000_character_token_is_checked_in_well_under_a_second_per_100000_characters():
-    for token in ("a" * 200_000, "a." * 100_000, "1 " * 100_000):
-        assert best_of(1, token, "data/x.yaml") < 10  # it took 74 s; linear work takes about one
+def test_a_200000_character_token_is_checked_in_seconds():
+    assert best_of(1, [token("a.", 200_000)], "data/x.yaml") < 10  # it took 74 s (110 s with all kinds); now 1 s
 
 
 def test_nhs_check_digit():
