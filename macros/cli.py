@@ -8,12 +8,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .build import prepare, record_changes
+from .build import page_clashes, prepare, record_changes
 from .clerks.importer import decode, import_minutes
 from .clerks.safeguarding import allowed_texts, report, scan, scan_text
 from .clerks.scaffold import minutes_template, update_entry, update_template
-from .data import model, provenance
+from .data import clock, model, provenance
 from .data.load import load_portal, load_record
+from .data.minutes import minutes_name
 from .data.problems import DataProblems
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -70,10 +71,17 @@ def main(argv: list[str] | None = None) -> int:
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
+    except clock.BadBuildDate as error:
+        print(error, file=sys.stderr)
+        return 1
 
 
 def _validate(args: argparse.Namespace) -> int:
-    portal = load_portal(args.root)
+    root = args.root
+    portal = load_portal(root)
+    clashes = page_clashes(portal, root, root / "docs")  # what the build would stop on, said now
+    if clashes:
+        raise DataProblems(clashes)
     print(
         f"All data is valid: {len(portal.recommendations)} recommendations, {len(portal.updates)} progress "
         f"updates, {len(portal.meetings)} meetings, {len(portal.minutes)} minutes files."
@@ -114,7 +122,7 @@ def _import_minutes(args: argparse.Namespace) -> int:
         return 1
     text, notes = decode(args.file.read_bytes())
     result = import_minutes(text, args.item)
-    out = args.out or args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
+    out = args.out or args.root / "data" / "minutes" / f"{minutes_name(meeting.id, args.item)}.md"
     minutes = result.markdown(meeting)
     if not write_new(out, minutes):
         return 1
@@ -141,7 +149,7 @@ def _new_minutes(args: argparse.Namespace) -> int:
     meeting = _meeting(args.root, args.meeting)
     if meeting is None:
         return 1
-    path = args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
+    path = args.root / "data" / "minutes" / f"{minutes_name(meeting.id, args.item)}.md"
     if not write_new(path, minutes_template(meeting, args.item)):
         return 1
     print(f"Wrote {path}. Next: write the title, paste the minutes under their ### headings, then run: make validate")
@@ -182,10 +190,8 @@ def _new_update(args: argparse.Namespace) -> int:
         return 1
     write_new(path, update_template(recommendation, date, meeting, previous))
     print(
-        print(
-            f"Wrote {path}. Next: fill in the status, the reason if the status changed, the summary and "
-            "the source, then run: make validate"
-        )
+        f"Wrote {path}. Next: fill in the status, the reason if the status changed, the summary and "
+        "the source, then run: make validate"
     )
     return 0
 
@@ -225,8 +231,8 @@ def write_new(path: Path, text: str) -> bool:
             file.write(text)
     except FileExistsError:
         print(
-            f"{path}: this file already exists, and was left as it is — choose another name with --out, "
-            "or delete the old file first if you really mean to replace it",
+            f"{path}: this file already exists, and was left as it is — rename or delete the old file first "
+            "if you really mean to replace it",
             file=sys.stderr,
         )
         return False

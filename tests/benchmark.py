@@ -91,7 +91,8 @@ def large_portal(folder: Path) -> Path:
     recs.write_text(text, encoding="utf-8")
     statuses = ("not started", "in progress", "at risk", "in progress", "off track", "in progress", "complete")
     for meeting in range(1, LARGE_MEETINGS + 1):
-        year, month = 2019 + meeting // 4, 1 + 3 * (meeting % 4)
+        # Quarterly from July 2019: after the meeting that recorded the recommendations (15 May 2019).
+        year, month = 2019 + (meeting + 1) // 4, 1 + 3 * ((meeting + 1) % 4)
         date = f"{year}-{month:02d}-15"
         start = 1 if meeting > 1 else 13  # the real file already gives 1–12 their first update
         updates = "".join(

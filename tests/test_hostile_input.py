@@ -236,7 +236,7 @@ def test_a_symlink_that_stays_inside_the_repository_is_fine(project):
     project.path("docs/copy-of-about.md").symlink_to("about.md")
     project.path("data/.git").mkdir()  # the copy is its own repository: links must stay inside it
     project.load()
-    from macros.data.files import outside_links
+    from macros.data.reading import outside_links
 
     assert outside_links(project.root, "docs") == []
 

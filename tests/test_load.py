@@ -265,10 +265,10 @@ def test_a_data_file_that_is_not_name_value_lines_is_reported(project):
     "file, words",
     [
         ("data/notes.txt", "does not read this file"),
-        ("data/progress/notes.md", "does not read this file"),
-        ("data/minutes/cypssc-2019-06-19.yaml", "does not read this file"),
+        ("data/progress/notes.md", "reads only files ending .yaml in data/progress/, so it ignores this one"),
+        ("data/minutes/cypssc-2019-06-19.yaml", "reads only files ending .md in data/minutes/, so it ignores"),
         ("data/archive/meetings.yaml", "does not read this file"),
-        ("data/progress/2019-06-19.yml", "rename this file to end in .yaml"),
+        ("data/progress/2019-06-19.yml", "ignores this file — rename it to 2019-06-19.yaml"),
     ],
 )
 def test_a_file_the_portal_does_not_read_is_reported(project, file, words):
@@ -277,9 +277,10 @@ def test_a_file_the_portal_does_not_read_is_reported(project, file, words):
     assert words in message
 
 
-def test_readme_and_hidden_files_in_data_are_ignored(project):
+def test_readme_and_files_that_are_nobody_s_data_are_ignored(project):
     project.write("data/README.md", "How to edit the data.\n")
-    project.write("data/progress/.notes.yaml", "scratch\n")
+    project.write("data/progress/.gitkeep", "")
+    project.write("data/.DS_Store", "\x00")
     project.load()
 
 
@@ -338,7 +339,7 @@ def test_the_report_lists_every_problem_as_file_line_message(project):
     for problem in raised.value.problems:
         assert f"{problem.file}:{problem.line}: {problem.message}" in report.splitlines()
     assert "Nothing has been published" in report
-    assert "python -m macros validate" in report
+    assert report.endswith("on a computer with the project, run: make validate")  # the README's command
 
 
 # --- one mistake, one problem ---------------------------------------------------------------------------

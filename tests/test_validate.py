@@ -68,7 +68,8 @@ def test_a_second_update_for_the_same_recommendation_and_date_names_the_first(pr
         "    status: in progress\n"
         "    summary: Work has begun.\n"
         "    source:\n"
-        "      document: A report to the committee\n"
+        "      meeting: cypssc-2019-05-15\n"  # dated as its meeting, so in another file it is still in order
+        "      minute: 4.2\n"
     ))
     message = project.problem(other, 3)
     assert f"already has an update dated 2019-05-15 at {PROGRESS}:{first}" in message

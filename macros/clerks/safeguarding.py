@@ -21,10 +21,10 @@ from typing import Any
 
 from ..data import model
 from ..data.characters import normalise_line_breaks
-from ..data.files import files_under
 from ..data.load import load_record
 from ..data.minutes import split_front_matter
-from ..data.problems import Problem
+from ..data.problems import Problem, check_again
+from ..data.reading import files_under
 from ..data.yamlload import read_yaml
 from .personal_data import KINDS, Kind, nhs_check_digit_ok
 from .plain_text import Renderer, blocks, fold, skeleton
@@ -140,7 +140,7 @@ def report(problems: list[Problem]) -> str:
         "Open each file at the line shown. If the text identifies a child, a family or a member of "
         "the public, remove it. If a person has checked that it is fine to publish (a council's published "
         f"switchboard number, say), add it to {ALLOW_LIST} with the reason, who checked it and when. "
-        "Then run the check again: python -m macros safeguard",
+        + check_again("make safeguard"),
     ]
     return "\n".join(lines)
 

@@ -1,7 +1,8 @@
 """Templates for a clerk's new files, with everything the portal already knows filled in.
 
-What only the clerk knows (a title, a status, a summary, the minute it comes from) is left empty,
-so `python -m macros validate` points to each line still to fill rather than publishing a guess.
+What only the clerk knows (a title, a status, a summary, the minute it comes from, the minutes'
+words) is left empty, and every such part is one the checks refuse while it is empty: they point
+to each line still to fill rather than publishing a gap.
 """
 
 from __future__ import annotations
@@ -60,7 +61,14 @@ def update_entry(
     """One progress update for a recommendation, as an entry of a progress file's updates: list;
     with its previous update, a reason: line to fill in if the status changes."""
     title = recommendation.title or "title to be confirmed"
-    source = f"      meeting: {meeting.id}\n      minute:\n" if meeting else "      document:\n"
+    source = (
+        f"      meeting: {meeting.id}\n"
+        "      # The number of the minute it comes from, e.g. 5.3 (delete this line only if the\n"
+        "      # meeting's minutes are not in data/minutes/ yet).\n"
+        "      minute:\n"
+        if meeting
+        else "      # The published document's title (and url: if it is online).\n      document:\n"
+    )
     reason = (
         f"    # The last update ({previous.date.isoformat()}) said: {previous.status.value}. If the status is\n"
         "    # different now, say why after reason:, as the committee was told; if not, leave it empty.\n"

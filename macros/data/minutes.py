@@ -49,6 +49,13 @@ def minute_anchor(number: str) -> str:
     return f"minute-{number}"
 
 
+def minutes_name(meeting_id: str, item: str) -> str:
+    """The name a minutes file has (without .md): its meeting's ID and its item, e.g.
+    cypssc-2019-05-15-item-4 (item "4A" gives item-4a and "04" item-4: names are lower case)."""
+    item = re.sub(r"[^a-z0-9]+", "-", item.lower()).strip("-")
+    return f"{meeting_id}-item-{re.sub(r'(?<![0-9])0+(?=[0-9])', '', item)}"
+
+
 @dataclass(frozen=True)
 class Minute:
     number: str
@@ -104,6 +111,14 @@ def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int,
         end = starts[position + 1][2] if position + 1 < len(starts) else len(body_lines)
         section = "\n".join(body_lines[index + 1 : end])
         minutes[number] = Minute(number, heading_line, plain_text(render_markdown(section)))
+        if not minutes[number].text:
+            problems.append(
+                (
+                    heading_line,
+                    f"minute {number} has nothing under its heading — paste the minute's words on the lines "
+                    "below it, or delete the heading if there is no such minute",
+                )
+            )
     return MinutesBody(body, first_line, minutes), problems
 
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from . import model
 from .minutes import MinutesBody
+from .problems import Problem
 from .yamlload import Document
 
 
@@ -49,6 +50,10 @@ class Locations:
 
     def records(self) -> Iterator[BaseModel]:
         return iter(self._keep)
+
+    def problem(self, record: BaseModel, names: tuple[Any, ...], message: str) -> Problem:
+        """A problem with a record, at the line of one of its names (or of the record itself)."""
+        return Problem(self.file(record), self.line(record, *names), message)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -9,8 +10,10 @@ from pydantic import BaseModel
 
 from . import model
 from .minutes import normalise
+from .minutes_files import check_minutes_files
 from .portal import Portal
 from .problems import Problem
+from .when import check_dates
 
 # Where each kind of record is kept, for messages and for knowing what could not be read.
 FILES_OF = {
@@ -26,12 +29,13 @@ FILES_OF = {
 }
 
 
-def check_portal(portal: Portal) -> list[Problem]:
+def check_portal(portal: Portal, today: dt.date) -> list[Problem]:
+    """Every check across records; `today` is the build date (nothing reported may be after it)."""
     if portal.site is None or not portal.meetings:
         return []  # the loader has already reported the missing or unreadable file
     checks = _Checks(portal)
     checks.run()
-    return checks.problems
+    return checks.problems + check_dates(portal, today) + check_minutes_files(portal)
 
 
 class _Checks:
