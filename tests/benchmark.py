@@ -24,6 +24,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLE = PROJECT / "examples" / "harrowmere"
 LARGE_RECOMMENDATIONS = 120  # ten times the real set
 LARGE_MEETINGS = 8  # progress reported at each of eight meetings: 960 updates
+LARGE_FINDINGS = 60  # findings by other bodies, each naming ten recommendations
 
 # What each portal is held to, figure by figure. Times are on a 2-core machine like CI's.
 TARGETS = {
@@ -101,10 +102,22 @@ def large_portal(folder: Path) -> Path:
             f"    summary: Benchmark update {meeting} on recommendation {n}, long enough to be like a real one "
             "that says what was reported, by whom, and what the committee made of it.\n"
             "    evidence:\n      - summary: A summary of the evidence for the benchmark.\n"
-            "        source:\n          document: Benchmark report\n"
-            "    source:\n      document: Benchmark report\n"
+            "        source:\n          document: Benchmark report\n          publisher: The benchmark\n"
+            "          kind: council paper\n          url: https://example.org/benchmark\n"
+            "    source:\n      document: Benchmark report\n      publisher: The benchmark\n"
+            "      kind: council paper\n      url: https://example.org/benchmark\n"
             for n in range(start, LARGE_RECOMMENDATIONS + 1))
         (folder / "data" / "progress" / f"{date}.yaml").write_text("updates:\n" + updates, encoding="utf-8")
+    findings = folder / "data" / "findings.yaml"
+    findings.write_text(findings.read_text(encoding="utf-8") + "".join(
+        f"\n  - id: benchmark-finding-{n}\n    date: 2024-{1 + n % 12:02d}-01\n    body: ofsted\n"
+        f"    kind: monitoring visit\n    title: Benchmark finding {n}\n    summary: A made-up finding for timing.\n"
+        "    recommendations:\n" + "".join(
+            f"      - recommendation: ofsted-2019-r{(n * 7 + k) % LARGE_RECOMMENDATIONS + 1:02d}\n"
+            "        said: A made-up note for timing.\n" for k in range(10))
+        + "    sources:\n      - document: Benchmark letter\n        publisher: Ofsted\n"
+        "        kind: official publication\n        url: https://example.org/letter\n"
+        for n in range(LARGE_FINDINGS)), encoding="utf-8")
     return folder
 
 

@@ -18,8 +18,8 @@ COMMITMENTS = "data/commitments.yaml"
 
 FIRST_DATE = "    date: 2019-05-15\n"  # the first update's date in PROGRESS
 FIRST_STATUS = "    status: not yet assessed\n"  # the first update's status in PROGRESS
-# The second meeting's source in MEETINGS: a published document, so it may have a url.
-MEETING_DOCUMENT = "      document: The council's published list of the committee's meetings\n"
+# The first meeting's source in MEETINGS is a published document: this is its address.
+MEETING_URL = "      url: https://westsussex.moderngov.co.uk/ieListDocuments.aspx?MId=2166\n"
 
 
 # --- the real data --------------------------------------------------------------------------------
@@ -200,15 +200,15 @@ def test_a_whole_number_written_in_words_is_reported(project):
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/minutes.pdf"])  # www.: test_mistakes
 def test_a_url_that_is_not_a_web_link_is_reported(project, url):
-    line = project.replace(MEETINGS, MEETING_DOCUMENT, MEETING_DOCUMENT + f"      url: {url}\n") + 1
+    line = project.replace(MEETINGS, MEETING_URL, f"      url: {url}\n")
     message = project.problem(MEETINGS, line)
     assert f'"{url}" is not a web link' in message
     assert "https://" in message
 
 
 def test_a_web_link_is_accepted(project):
-    project.replace(MEETINGS, MEETING_DOCUMENT, MEETING_DOCUMENT + "      url: https://example.org/a?b=1\n")
-    assert project.load().meetings[1].source.url == "https://example.org/a?b=1"
+    project.replace(MEETINGS, MEETING_URL, "      url: https://example.org/a?b=1\n")
+    assert project.load().meetings[0].source.url == "https://example.org/a?b=1"
 
 
 @pytest.mark.parametrize("target", ["javascript:alert(1)", "ftp://example.org/minutes.pdf"])

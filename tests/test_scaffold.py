@@ -65,7 +65,9 @@ def test_new_update_shows_the_last_status_and_a_reason_line_the_checks_ask_for_i
     project.replace(NEW_PROGRESS, "    summary:\n", "    summary: Work has begun.\n")
     start = project.line_of(NEW_PROGRESS, "      meeting: cypssc-2019-09-11\n")  # and its minute, with its notes
     lines = project.read(NEW_PROGRESS).split("\n")
-    project.write(NEW_PROGRESS, "\n".join(lines[: start - 1] + ["      document: A report"] + lines[start + 3:]))
+    document = ["      document: A report", "      publisher: The council", "      kind: council paper",
+                "      url: https://example.org/report"]
+    project.write(NEW_PROGRESS, "\n".join(lines[: start - 1] + document + lines[start + 3:]))
     message = project.problem(NEW_PROGRESS, project.line_of(NEW_PROGRESS, "    status: in progress"))
     assert message.startswith('the status of ofsted-2019-r03 changes here from "not yet assessed" (its update of ')
     project.replace(NEW_PROGRESS, "    reason:\n", "    reason: A plan was agreed.\n")

@@ -19,6 +19,10 @@ MEETING = """
     date: 2019-11-20
     source:
       document: A meeting added by a test
+      publisher: The tests
+      kind: official publication
+      url: none
+      why_no_url: It is invented by a test.
 """
 MINUTES = '---\ncommittee: cypssc\ndate: 2019-11-20\nitem: "5"\ntitle: Added by a test\n---\n\n### 5.1\n\nWords.\n'
 

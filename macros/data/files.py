@@ -13,7 +13,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from . import model
+from . import findings, model
 from .problems import one_line
 
 # Which model reads which file. A file in data/ that matches none of these is ignored, and said so.
@@ -26,6 +26,7 @@ SINGLE_FILES: dict[str, type[model.Record]] = {
     "commitments.yaml": model.CommitmentsFile,
     "safeguarding-allow.yaml": model.SafeguardingAllowList,
     "actions.yaml": model.ActionsFile,
+    "findings.yaml": findings.FindingsFile,
 }
 FOLDERS: dict[str, type[model.Record] | None] = {
     "recommendations": model.RecommendationSet,

@@ -183,7 +183,7 @@ class _Loader:
                     file,
                     body_line,
                     "no numbered minutes were found — start each minute with a "
-                    "heading line holding its number, for example: ### 4.1",
+                    "heading line holding its number, for example: ### 4.1 or ### 21 (a title may follow the number)",
                 )
             )
         if front is None or not body.minutes:
@@ -209,6 +209,7 @@ class _Loader:
             updates=[u for progress in many("progress") for u in progress.updates],
             actions=getattr(single("actions.yaml"), "actions", []),
             metrics=many("metrics"),
+            findings=getattr(single("findings.yaml"), "findings", []),
             minutes=many("minutes"),
             locations=self.locations,
             incomplete=frozenset(self.incomplete),

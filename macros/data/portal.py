@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import model
+from .findings import Finding, FindingsIndex
 from .minutes import MinutesBody
 from .problems import Problem
 from .yamlload import Document
@@ -21,6 +23,12 @@ from .yamlload import Document
 def minute_order(number: str) -> tuple[int, ...]:
     """Sort key that puts 4.10 after 4.9."""
     return tuple(int(part) for part in number.split("."))
+
+
+def item_order(item: str) -> tuple[int, str]:
+    """Sort key that puts agenda item 10 after item 9 (and 4a after 4)."""
+    digits = re.match(r"\d+", item)
+    return (int(digits.group()), item[digits.end() :]) if digits else (0, item)
 
 
 class Locations:
@@ -118,12 +126,18 @@ class Portal:
     minutes: list[MinutesDoc]
     actions: list[model.Action]
     metrics: list[model.Metric]
+    findings: list[Finding]  # what other bodies found, kept apart from the council's statuses
     locations: Locations = field(repr=False)
     # Files (e.g. "meetings.yaml") or folders (e.g. "progress") that held a record that could not
     # be read. Checks that need every record of that kind stay quiet rather than mislead.
     incomplete: frozenset[str] = frozenset()
 
     # --- lookups -------------------------------------------------------------------------------
+
+    @cached_property
+    def others(self) -> FindingsIndex:
+        """The findings of other bodies, indexed once: by date, by recommendation, by kind."""
+        return FindingsIndex(self.findings, self.meetings)
 
     @property
     def recommendations(self) -> list[model.Recommendation]:
@@ -149,7 +163,9 @@ class Portal:
         return next((m for m in self.meetings if (m.committee, m.date) == (front.committee, front.date)), None)
 
     def minutes_of(self, meeting: model.Meeting) -> list[MinutesDoc]:
-        return sorted((m for m in self.minutes if self.meeting_of(m) == meeting), key=lambda m: m.front.item)
+        return sorted(
+            (m for m in self.minutes if self.meeting_of(m) == meeting), key=lambda m: item_order(m.front.item)
+        )
 
     def minutes_with(self, meeting_id: str, number: str) -> MinutesDoc | None:
         """The minutes file of a meeting that contains a given minute number."""
@@ -275,6 +291,10 @@ class Portal:
         """The date of the newest update to any recommendation in a set."""
         return max(self.latest(rec).date for rec in rec_set.recommendations)
 
+    def reported_as_at(self) -> dt.date | None:
+        """The date of the council's newest reported status of any recommendation, in any set."""
+        return max((self.as_at(rec_set) for rec_set in self.sets), default=None)
+
     def report_backs(self) -> list[tuple[model.Meeting, list[model.Resolution]]]:
         """Meetings that resolutions report back to, earliest first, with what reports back to each."""
         due: dict[str, list[model.Resolution]] = {}
@@ -385,10 +405,13 @@ class Portal:
         linked = {a.id for a in self.actions if rec.id in a.recommendations}
         return [t for t in self.tracker() if t.id in linked and t.status == model.ActionStatus.OPEN]
 
-    def documents_cited(self) -> list[tuple[str, str | None]]:
-        """Each published document cited anywhere, once, in the order first cited."""
-        seen = dict.fromkeys((s.document, s.url) for s in self.sources() if s.document)
-        return list(seen)
+    def documents_cited(self) -> list[model.Source]:
+        """Each published document cited anywhere, once (by title and address), in the order first cited."""
+        seen: dict[tuple[str, str | None], model.Source] = {}
+        for src in self.sources():
+            if src.document:
+                seen.setdefault((src.document, src.url), src)
+        return list(seen.values())
 
     def sources(self) -> Iterator[model.Source]:
         return (r for r in self.locations.records() if isinstance(r, model.Source))
@@ -402,7 +425,7 @@ class Portal:
         """The data files a summary page (home, themes, meetings …) is made from."""
         themes = [self.themes] if self.themes else []
         groups: dict[str, Sequence[BaseModel | MinutesDoc]] = {
-            "home": [self.site, *self.sets, *self.updates],
+            "home": [self.site, *self.sets, *self.updates, *self.findings, *self.meetings],
             "recommendations": [*self.sets, *self.updates],
             "themes": themes,
             "resolutions": self.resolutions,
@@ -414,5 +437,6 @@ class Portal:
             "changes": [*self.updates, *self.sets, *self.resolutions, *self.actions, *self.metrics],
             "metrics": self.metrics,
             "report": [*self.sets, *self.updates, *self.actions],
+            "findings": [*self.findings, *self.bodies],
         }
         return self.files_of(*groups[name])
