@@ -418,6 +418,9 @@ def midnight(date: dt.date) -> dt.datetime:
 class Exporter:
     """Every export file for one loaded Portal and the site's address."""
 
+    portal: Portal
+    links: Links  # absolute URLs for downloads and feeds
+
     def __init__(self, portal: Portal, site_url: str, history: RecordHistory | None = None):
         self.portal = portal
         self.history = history or RecordHistory([], unavailable="not read")

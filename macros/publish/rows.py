@@ -7,6 +7,7 @@ field must have one.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,29 +56,39 @@ class SourcedRow(Row):
     )
 
 
-def source_columns(src: model.Source | None) -> dict[str, str | None]:
+class SourceColumns(TypedDict):
+    """The source columns of a row, typed as SourcedRow's fields (so a row built with them is checked)."""
+
+    source_meeting: str | None
+    source_minute: str | None
+    source_document: str | None
+    source_publisher: str | None
+    source_kind: model.DocumentKind | None
+    source_published: dt.date | None
+    source_url: str | None
+    source_why_no_url: str | None
+
+
+def source_columns(src: model.Source | None) -> SourceColumns:
     """The source columns of a row; all empty where there is no source (a measure with no target)."""
     if src is None:
-        return dict.fromkeys(SOURCE_COLUMNS)
-    return {
-        "source_meeting": src.meeting,
-        "source_minute": src.minute,
-        "source_document": src.document,
-        "source_publisher": src.publisher,
-        "source_kind": src.kind,
-        "source_published": src.published,
-        "source_url": src.url if src.online else None,
-        "source_why_no_url": src.why_no_url,
-    }
-
-
-SOURCE_COLUMNS = (
-    "source_meeting",
-    "source_minute",
-    "source_document",
-    "source_publisher",
-    "source_kind",
-    "source_published",
-    "source_url",
-    "source_why_no_url",
-)
+        return SourceColumns(
+            source_meeting=None,
+            source_minute=None,
+            source_document=None,
+            source_publisher=None,
+            source_kind=None,
+            source_published=None,
+            source_url=None,
+            source_why_no_url=None,
+        )
+    return SourceColumns(
+        source_meeting=src.meeting,
+        source_minute=src.minute,
+        source_document=src.document,
+        source_publisher=src.publisher,
+        source_kind=src.kind,
+        source_published=src.published,
+        source_url=src.url if src.online else None,
+        source_why_no_url=src.why_no_url,
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from enum import StrEnum
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -32,7 +33,8 @@ def markdown_text(value: str) -> Markup:
     return Markup(escape(MARKDOWN_SPECIALS.sub(r"\\\1", str(value))))
 
 
-def status_label(status: model.Status | model.ActionStatus) -> str:
+def status_label(status: StrEnum) -> str:
+    """A status (or a grade, or a kind of finding) as a label: its words with a capital letter."""
     return status.value[0].upper() + status.value[1:]
 
 
