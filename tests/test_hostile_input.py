@@ -189,9 +189,11 @@ def test_a_whole_number_out_of_range_is_refused(project, written, words):
 # --- links ---------------------------------------------------------------------------------------
 
 
+MEETING_URL = "      url: https://westsussex.moderngov.co.uk/ieListDocuments.aspx?MId=2166\n"
+
+
 def test_an_http_link_is_refused_with_its_https_address(project):
-    source = "      document: The council's published list of the committee's meetings\n"
-    line = project.replace(MEETINGS, source, source + "      url: http://cypnow.co.uk/news/article/x\n") + 1
+    line = project.replace(MEETINGS, MEETING_URL, "      url: http://cypnow.co.uk/news/article/x\n")
     assert project.problem(MEETINGS, line) == (
         'url: "http://cypnow.co.uk/news/article/x" starts with http://, but the portal links only to secure '
         "(https://) addresses — write the https:// address instead: url: https://cypnow.co.uk/news/article/x")
@@ -206,8 +208,7 @@ def test_an_http_link_in_minutes_is_refused_with_its_https_address(project):
 
 
 def test_a_link_with_a_zero_width_character_is_refused(project):
-    source = "      document: The council's published list of the committee's meetings\n"
-    line = project.replace(MEETINGS, source, source + '      url: "https://exa\\u200bmple.org/"\n') + 1
+    line = project.replace(MEETINGS, MEETING_URL, '      url: "https://exa\\u200bmple.org/"\n')
     assert "zero width space, U+200B" in project.problem(MEETINGS, line)
 
 

@@ -753,7 +753,7 @@ class MetricPoint(Record):
                 "or month: for a figure of a whole month, and delete the other",
             )
         # A month written wrongly is reported by month:'s own check; the date stands in meanwhile.
-        return {**data, "date": f"{month}-01" if re.fullmatch(MONTH, month) else "0001-01-01"}
+        return {**data, "date": f"{month}-01" if re.fullmatch(MONTH, month) else f"{FIRST_YEAR}-01-01"}
 
     @field_validator("up_to")
     @classmethod
