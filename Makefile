@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
+SITE_DIR = $(patsubst %/,%,$(SITE))
 ADDRESS ?= 127.0.0.1:8000
 # The published site's address, for absolute links in feeds and downloads (mkdocs.yml reads the same variable).
 SITE_URL ?= $(or $(PORTAL_SITE_URL),http://127.0.0.1:8000/)
@@ -30,25 +31,37 @@ endif
 serve: install safeguard validate prepare
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
-## build: install, check the data, and build the site into ./site (stops on any warning)
+# Build a site into <folder>.new, then swap it in: a failed build leaves the last good site as it was.
+define build_and_swap
+rm -rf $(2).new
+$(BIN)/mkdocs build --strict $(1) --site-dir $(2).new || { rm -rf $(2).new; exit 1; }
+$(call swap_in,$(2).new,$(2))
+endef
+
+# $(call swap_in,NEW,SITE): the finished site NEW takes the place of SITE, whose old copy goes only then.
+define swap_in
+rm -rf $(2).old && if [ -e $(2) ]; then mv $(2) $(2).old; fi && mv $(1) $(2) && rm -rf $(2).old
+endef
+
+## build: install, check the data, and build the site into ./site (stops on any warning; a failed build keeps the old site)
 build: install safeguard validate prepare
-	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+	$(call build_and_swap,,$(SITE_DIR))
 
 ## build-zensical: the same as build, with Zensical instead of MkDocs (the site goes into ./site too)
 build-zensical: install-zensical safeguard validate prepare
-	$(call zensical,.,$(SITE))
+	$(call zensical,.,$(SITE_DIR))
 
 ## serve-zensical: build and serve the portal with Zensical (after changing data/, run make prepare)
 serve-zensical: install-zensical safeguard validate prepare
 	$(BIN)/zensical serve --dev-addr $(ADDRESS)
 
 # $(call zensical,PROJECT,SITE): build a project with Zensical into a new folder inside the project
-# (Zensical writes nowhere else: it has no --site-dir), then put it in place of SITE, so that a
-# build that fails leaves the site that was there as it was.
+# (Zensical writes nowhere else: it has no --site-dir), then swap it in for SITE, as build_and_swap does.
 define zensical
-	rm -rf $(1)/.zensical-site
-	PORTAL_SITE_DIR=.zensical-site $(BIN)/zensical build --strict --config-file $(1)/mkdocs.yml
-	rm -rf $(2).old && if [ -e $(2) ]; then mv $(2) $(2).old; fi && mv $(1)/.zensical-site $(2) && rm -rf $(2).old
+rm -rf $(1)/.zensical-site
+PORTAL_SITE_DIR=.zensical-site $(BIN)/zensical build --strict --config-file $(1)/mkdocs.yml \
+	|| { rm -rf $(1)/.zensical-site; exit 1; }
+$(call swap_in,$(1)/.zensical-site,$(2))
 endef
 
 ## validate: check every data file and minutes file, and list every problem
@@ -79,7 +92,7 @@ import-minutes: install
 
 ## example: check and build the FICTIONAL example council (examples/harrowmere) into ./site-example
 example: install example-prepare
-	$(BIN)/mkdocs build --strict -f examples/harrowmere/mkdocs.yml --site-dir $(CURDIR)/site-example
+	$(call build_and_swap,-f examples/harrowmere/mkdocs.yml,$(CURDIR)/site-example)
 
 ## example-zensical: the same, with Zensical
 example-zensical: install-zensical example-prepare
@@ -93,10 +106,11 @@ example-prepare: install
 benchmark: install-dev
 	$(BIN)/python tests/benchmark.py
 
-## lint: check the code of macros/ with ruff (lint and formatting)
+## lint: check the code of macros/ with ruff (lint and formatting) and mypy (types; settings in pyproject.toml)
 lint: install-dev
 	$(BIN)/ruff check macros
 	$(BIN)/ruff format --check macros
+	$(BIN)/mypy
 
 ## test: install the test tools too, check the code and the data, build the site (as build does, or
 ## build-zensical with BUILDER=zensical), then run every test (both builders' sites among them)

@@ -25,7 +25,7 @@ from markupsafe import escape  # noqa: E402 - after the package is importable
 from macros.build import prepare  # noqa: E402
 from macros.data import clock, provenance  # noqa: E402
 from macros.data.problems import DataProblems  # noqa: E402
-from macros.loaded import NotPrepared, for_pages, load  # noqa: E402
+from macros.loaded import NotPrepared, Withheld, for_pages, load  # noqa: E402
 from macros.publish.exports import DATASETS, attribution, field_docs, row_counts  # noqa: E402
 from macros.site.furniture import KEY  # noqa: E402
 
@@ -73,12 +73,13 @@ def define_env(env):
             # MkDocs: the pages, downloads, feeds, calendar, schemas and the footer's facts go into
             # docs/ now, before it collects the files (`make build` and `make serve` have already run
             # the same step, as every other builder must: see macros/build.py). Unchanged files are
-            # not rewritten. An invented example (extra: fictional) takes no suggested changes.
+            # not rewritten. An invented example (extra: fictional) takes no suggested changes. Both
+            # ways, the safeguarding check runs first (loaded.py), however the build was started.
             loaded = load(project, site_url, fictional=bool(env.conf["extra"].get("fictional")))
             prepare(loaded.portal, project, docs_dir, site_url, loaded.history, loaded.facts)
     except DataProblems as problems:
         stop(env, problems.report())
-    except (clock.BadBuildDate, provenance.BadRepository, NotPrepared) as error:
+    except (clock.BadBuildDate, provenance.BadRepository, NotPrepared, Withheld) as error:
         stop(env, str(error))
     portal, renderer, history = loaded.portal, loaded.renderer, loaded.history
 

@@ -16,7 +16,7 @@ from .data import clock, model, provenance
 from .data.load import load_portal, load_record
 from .data.minutes import minutes_name
 from .data.problems import DataProblems
-from .loaded import load
+from .loaded import Withheld, load
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -105,7 +105,7 @@ def _prepare(args: argparse.Namespace) -> int:
     root = args.root
     try:
         loaded = load(root, args.site_url, fictional(root))
-    except provenance.BadRepository as error:
+    except (provenance.BadRepository, Withheld) as error:
         print(error, file=sys.stderr)
         return 1
     changes = prepare(loaded.portal, root, root / "docs", args.site_url, loaded.history, loaded.facts)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import build_facts, made_from, record_changes
+from .clerks import safeguarding
 from .data.history import RecordHistory
 from .data.load import load_portal
 from .data.portal import Portal
@@ -25,6 +26,21 @@ from .site.render import Renderer
 
 class NotPrepared(ValueError):
     """docs/ was not prepared by the pre-build step for the data as it is now."""
+
+
+class Withheld(ValueError):
+    """The safeguarding check found what may be personal data: nothing is made from the data."""
+
+
+def _read(root: Path) -> Portal:
+    """The loaded portal, once the safeguarding check has found nothing in data/: it runs in every
+    build, however it is started (make, a plain mkdocs build or serve, Zensical), so nothing is
+    published, or put in the search index, while it finds anything."""
+    portal = load_portal(root)
+    findings = safeguarding.scan(root)
+    if findings:
+        raise Withheld(safeguarding.report(findings))
+    return portal
 
 
 @dataclass
@@ -43,7 +59,7 @@ class Loaded:
 def load(root: Path, site_url: str, fictional: bool) -> Loaded:
     """The portal, its history and this build's facts, read now (from data/, the repository and the
     environment)."""
-    portal = load_portal(root)
+    portal = _read(root)
     facts = build_facts(root, fictional)
     history = record_changes(root, facts.repository)
     return Loaded(portal, history, facts, site_url, made_from(root, site_url, history))
@@ -67,7 +83,7 @@ def for_pages(root: Path, docs_dir: Path, site_url: str, facts: dict | None) -> 
         if key not in _LOADED:
             build = BuildFacts.from_meta(facts)
             history = record_changes(root, build.repository)
-            loaded = Loaded(load_portal(root), history, build, site_url, made_from(root, site_url, history))
+            loaded = Loaded(_read(root), history, build, site_url, made_from(root, site_url, history))
             if loaded.made_from != facts["made_from"]:
                 raise NotPrepared(
                     f"{where}:1: docs/ was prepared from other data, code or settings than the build has "

@@ -106,6 +106,16 @@ def project(tmp_path: Path) -> ProjectCopy:
     return ProjectCopy(tmp_path)
 
 
+@pytest.fixture
+def example(tmp_path: Path) -> ProjectCopy:
+    """A fresh copy of the FICTIONAL example's data/ and docs/ (its linked pages copied as files):
+    it has every kind of data file, figures and actions included."""
+    example_root = PROJECT / "examples" / "harrowmere"
+    for folder in ("data", "docs"):
+        shutil.copytree(example_root / folder, tmp_path / folder)
+    return ProjectCopy(tmp_path)
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
     """The real site, built once per test run from the shipped data with `mkdocs build --strict`."""

@@ -126,7 +126,9 @@ def test_csv_and_json_agree_row_for_row(any_files):
         assert header == dataset.row.columns()
         assert all(list(row) == header for row in from_json)
         as_text = [{k: "" if v is None else str(v) for k, v in row.items()} for row in from_json]
-        assert from_csv == as_text, dataset.name
+        # A cell that would start a spreadsheet formula starts with an apostrophe (test_csv_injection.py).
+        unquoted = [{k: v[1:] if v.startswith("'") and v[1:2] in "=+-@" else v for k, v in r.items()} for r in from_csv]
+        assert unquoted == as_text, dataset.name
 
 
 def test_recommendations_download_matches_the_data(files, portal):
@@ -375,7 +377,9 @@ def hostile_site(tmp_path_factory):
 
     # JSON's escapes are YAML's double-quoted escapes: the value is exactly the string.
     edit("data/recommendations/ofsted-2019.yaml", "title: Caseloads\n", f"title: {json.dumps(HOSTILE_LINE)}\n")
-    edit("data/meetings.yaml", "also_known_as: the September meeting", f"also_known_as: {json.dumps(HOSTILE)}")
+    # A meeting's other name is one line (a line break is refused: test_load); the calendar's own
+    # description still holds line breaks, which must stay escaped.
+    edit("data/meetings.yaml", "also_known_as: the September meeting", f"also_known_as: {json.dumps(HOSTILE_LINE)}")
     (root / "data" / "progress" / "2019-09-11.yaml").write_text(
         "updates:\n"
         "  - recommendation: ofsted-2019-r01\n"
@@ -407,7 +411,7 @@ def test_hostile_text_round_trips_through_csv_and_json_exactly(hostile_site):
     assert (update["summary"], update["reason"], update["source_document"]) == (HOSTILE, HOSTILE_LINE, HOSTILE_LINE)
     assert next(r for r in csv_rows(files, "progress-updates") if r["date"] == "2019-09-11")["summary"] == HOSTILE
     meeting = next(r for r in csv_rows(files, "meetings") if r["id"] == "cypssc-2019-09-11")
-    assert meeting["also_known_as"] == HOSTILE
+    assert meeting["also_known_as"] == HOSTILE_LINE
     test_csv_and_json_agree_row_for_row(files)
     assert_each_json_file_meets_its_schema(files)
 
@@ -431,4 +435,4 @@ def test_hostile_text_round_trips_through_the_calendar_escaped(hostile_site):
     raw = site_file(hostile_site, "meetings.ics")
     assert raw.count(b"\n") == raw.count(b"\r\n")  # no bare line break inside a value
     event = next(e for e in parse_ics(raw) if e["UID"].startswith("cypssc-2019-09-11@"))
-    assert event["DESCRIPTION"].startswith(f"Also known as {HOSTILE}.\n")
+    assert event["DESCRIPTION"].startswith(f"Also known as {HOSTILE_LINE}.\nMinutes")

@@ -129,7 +129,7 @@ def test_import_warns_at_once_of_likely_personal_data(project, tmp_path):
     result = run("import-minutes", str(export), "--meeting", "cypssc-2019-06-19", "--item", "2", "--root", str(project.root))
     assert result.returncode == 0, result.stderr
     assert "The safeguarding check found 1 thing that may be personal data" in result.stderr
-    assert f"{out}:16: column 10: this looks like a UK phone number (12 characters, " in result.stderr
+    assert f"{out}:16: column 10: this looks like a UK phone number (12 characters) — " in result.stderr
     assert "07700 900123" not in result.stderr
 
 

@@ -233,18 +233,19 @@ def test_the_real_minute_4_6_keeps_its_two_lists_apart(project):
         "[click][ref]\n\n[ref]: javascript:alert(1)",
         "[click](javascript&#58;alert(1))",  # the colon written as an HTML character reference
         "[click](javascript&colon;alert(1))",
+        "[click](http://example.org/insecure)",  # links must start with https:// (validation says so too)
     ],
 )
 def test_a_link_that_is_not_a_web_link_loses_its_href(written):
     rendered = render_markdown(f"See {written} for more.")
     assert "click" in rendered  # the words stay
     for target in hrefs(rendered):
-        assert re.match(r"(https?://|mailto:|#|\.{0,2}/|[^:]*$)", target.strip(), re.I), (target, rendered)
+        assert re.match(r"(https://|mailto:|#|\.{0,2}/|[^:]*$)", target.strip(), re.I), (target, rendered)
 
 
 @pytest.mark.parametrize(
     "target",
-    ["https://www.westsussex.gov.uk/", "http://example.org/a_(b)", "mailto:clerk@example.org", "#minute-4.1", "../themes/"],
+    ["https://www.westsussex.gov.uk/", "https://example.org/a_(b)", "mailto:clerk@example.org", "#minute-4.1", "../themes/"],
 )
 def test_a_web_link_keeps_its_href(target):
     assert hrefs(render_markdown(f"See [this]({target}).")) == [target]

@@ -1,91 +1,158 @@
-"""macros/clerks/safeguarding.py and `python -m macros safeguard`: likely personal data stops the build."""
+"""macros/clerks/safeguarding.py and `python -m macros safeguard`: likely personal data stops every build.
+
+The planted-leak corpus (tests/fixtures/safeguarding/planted.yaml, recall printed by
+tests/safeguarding_recall.py) must be caught at 95% or more, ordinary committee text, the shipped
+data and the example never reported, and the check must take linear time on any input.
+"""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from macros.clerks.safeguarding import nhs_check_digit_ok, scan, scan_text
+import safeguarding_recall
+from macros.clerks.plain_text import fold
+from macros.clerks.safeguarding import KINDS, nhs_check_digit_ok, scan, scan_text
 
 PROJECT = Path(__file__).resolve().parent.parent
+EXAMPLE = PROJECT / "examples" / "harrowmere"
 MINUTES = "data/minutes/cypssc-2019-05-15-item-4.md"
-
-# Planted cases: (text a clerk might paste, the kind the check must report). Phone numbers are
-# from Ofcom's ranges for drama; names, postcodes and references are made up.
-PLANTED = [
-    ("Contact the family at jane.doe@example.com for details.", "an e-mail address"),
-    ("Her worker is s.smith@county.example.gov.uk now.", "an e-mail address"),
-    ("Mum can be reached on 07700 900123 most days.", "a UK phone number"),
-    ("Ring 01632 960001 after 5pm.", "a UK phone number"),
-    ("The foster carer gave +44 7700 900456 as a contact.", "a UK phone number"),
-    ("Tel: (01632) 960 002", "a UK phone number"),
-    ("020 7946 0123 is the father's mobile.", "a UK phone number"),
-    ("His NI number is AB 12 34 56 C.", "a National Insurance number"),
-    ("National Insurance: JK123456D", "a National Insurance number"),
-    ("NHS number 943 476 5919 was on the form.", "an NHS number"),
-    ("Her NHS no. is 4010232137.", "an NHS number"),
-    ("The referral quoted 640-123-4563.", "an NHS number"),
-    ("The family moved to 12 Acacia Avenue, RH12 3XY last month.", "a full postcode"),
-    ("She now lives near BN1 1AA with an aunt.", "a full postcode"),
-    ("DOB: 03/04/2012", "a date of birth"),
-    ("date of birth 3 April 2012, placed in Crawley", "a date of birth"),
-    ("The boy was born on 14th March 2015 in hospital.", "a date of birth"),
-    ("(d.o.b. 2011-09-01)", "a date of birth"),
-    ("We heard that Jack, aged 7, was moved three times.", "an age next to a name"),
-    ("Mrs Patel's daughter, aged 12, waited a year.", "an age next to a name"),
-    ("A girl, Amelia (aged 9), had four social workers.", "an age next to a name"),
-    ("It concerned a 14-year-old called Tyler.", "an age next to a name"),
-    ("Sophie Brown, 15 years old, had no plan.", "an age next to a name"),
-    ("The case ref: 123456 was closed too early.", "a case reference"),
-    ("See Mosaic ID 7654321 for the plan.", "a case reference"),
-    ("Referral number CR/2019/0456 was not followed up.", "a case reference"),
-    ("Officers cited CP-19-00123 in the audit.", "a case reference"),
-]
-
-# Near-misses: ordinary committee text that must not be reported.
-NOT_PERSONAL = [
-    "### 4.1", "### 20.1.1", "minute: 4.3", "At the meeting of 15 May 2019 the Committee resolved:",
-    "date: 2019-05-15", "Full Council on 5 April 2019", "R01", "recommendation: ofsted-2019-r01", "Rec 3",
-    "£5m has been made available.", "around 40 Newly Qualified Social Workers would join the authority.",
-    "Services for young people aged 16 to 25 were judged good.", "Care Leavers aged 18 to 21 are supported.",
-    "Children aged 11 and over were asked.", "There were many aged 16 or 17.", "A reference number 123 456 7890 is not an NHS number.",
-    "(ieListDocuments.aspx?MId=2166)", "County Hall is in the PO19 district.", "In 2019-2020 the budget grew.",
-    "There were 7 inspectors at WSCC for 2 weeks.", "AB 12 34 56 is not complete.",
-    "Email the clerk through the council's website.", "Call 0800 111 for the switchboard.",
-    "12 recommendations; 6 resolutions; 4.8 Resolved that the Committee:",
-]
+PLANTED = safeguarding_recall.corpus("planted.yaml")
 
 
-@pytest.mark.parametrize("text, kind", PLANTED, ids=[f"{i:02d}" for i in range(len(PLANTED))])
-def test_every_planted_case_is_caught_once_with_its_kind_and_line(text, kind, plain_words):
-    problems = scan_text(f"first line\n{text}\n", "data/minutes/x.md", allowed=set())
-    assert [(p.file, p.line) for p in problems] == [("data/minutes/x.md", 2)]
-    assert f"this looks like {kind} (" in problems[0].message
-    plain_words(problems[0].message)
+def kinds_of(problems) -> list[str]:
+    return [re.search(r"this looks like (.+?) \(", p.message).group(1) for p in problems]
 
 
-def test_there_are_at_least_20_planted_cases_covering_every_kind():
-    assert len(PLANTED) >= 20
-    from macros.clerks.safeguarding import KINDS
-    assert {kind for _, kind in PLANTED} == {kind.name for kind in KINDS}
+# --- the planted corpus --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", NOT_PERSONAL)
-def test_ordinary_committee_text_is_not_reported(text):
-    assert scan_text(text, "data/x.yaml", allowed=set()) == []
+def test_the_planted_corpus_is_caught_at_95_percent_or_more_with_no_false_positive():
+    rate, misses, planted, _ = safeguarding_recall.recall()
+    assert rate >= safeguarding_recall.REQUIRED_RECALL, [miss.label for miss in misses]
+    assert sum(planted.values()) >= 250
+    assert safeguarding_recall.false_positives() == []
 
 
-def test_the_shipped_data_has_no_findings():
+def test_the_corpus_has_several_wordings_of_every_kind_and_every_disguise():
+    wordings = {kind.name: sum(entry["kind"] == kind.name for entry in PLANTED) for kind in KINDS}
+    assert min(wordings.values()) >= 5, wordings
+    texts = "\n".join(entry.get("yaml", entry["text"]) for entry in PLANTED)
+    for disguise in ("\u00a0", "\u200b", "\u00ad", "\u2013", "０", "＠", "**", "&#48;", "\\x30", " dot ", "[at]"):
+        assert disguise in texts, disguise
+    assert any("\n" in entry["text"] for entry in PLANTED)  # split across two lines of a paragraph
+
+
+@pytest.mark.parametrize("entry", [e for e in PLANTED if "yaml" not in e][:60:3], ids=lambda e: e["text"][:40])
+def test_a_planted_case_is_found_at_its_line_in_plain_words_without_repeating_it(entry, plain_words):
+    problems = scan_text(f"first line\n\n{entry['text']}\n", "data/minutes/x.md", allowed=set())
+    assert problems and {p.line for p in problems} == {3}
+    assert entry["kind"] in kinds_of(problems)
+    for problem in problems:
+        plain_words(problem.message)
+        for part in re.findall(r"[\w.@]{5,}", entry["text"]):
+            if any(char.isdigit() for char in part) or "@" in part:
+                assert part not in problem.message  # the personal data is never repeated in a log
+
+
+def test_ordinary_committee_text_and_the_shipped_data_and_example_are_not_reported():
     assert scan(PROJECT) == []
+    assert scan(EXAMPLE) == []
+    seed = (PROJECT / "tests" / "fixtures" / "seed" / "minutes-cypssc-ofsted-item4.txt").read_text(encoding="utf-8")
+    assert scan_text(seed, "data/minutes/seed.md", set()) == []
 
 
-def test_the_report_does_not_repeat_the_personal_data_itself():
-    message = scan_text("Mum: 07700 900123", "x.md", allowed=set())[0].message
-    assert "07700 900123" not in message
-    assert message.startswith("column 6: this looks like a UK phone number (12 characters, starting “077…”) — ")
+# --- how the text is read -----------------------------------------------------------------------------
+
+
+def test_text_is_folded_nfkc_without_formatting_characters_and_with_plain_dashes():
+    folded = fold("Call ０７７００\u00a0900\u200b123 or 943\u2013476\u20135919, 07700 **900** 124")
+    assert folded.text == "Call 07700 900123 or 943-476-5919, 07700 900 124"
+    column, length = folded.span(5, 17)
+    assert (column, length) == (6, 13)  # the zero-width space is still counted in the original line
+    assert folded.disguised(5, 17) and not folded.disguised(0, 4)
+
+
+def test_a_number_hidden_by_markdown_is_found_in_the_rendered_minutes_at_its_paragraph(project):
+    text = project.read(MINUTES)
+    hidden = ["Call 07700 9**00**123 today.", "Her NHS number is &#57;43 476 5919.", "Dad: 07700\n900555."]
+    project.write(MINUTES, text + "\n" + "\n\n".join(hidden) + "\n")
+    lines = {p.line: p.message for p in scan(project.root)}
+    first = text.count("\n") + 2
+    assert set(lines) == {first, first + 2, first + 4}
+    assert "a UK phone number" in lines[first]  # emphasis next to digits is read through in the file itself
+    assert lines[first + 2].startswith("as published: this looks like an NHS number")
+    assert lines[first + 4].startswith("as published: this looks like a UK phone number")
+
+
+def test_a_number_written_as_yaml_escapes_or_folded_across_lines_is_found_in_the_value(project):
+    progress = "data/progress/2019-05-15.yaml"
+    line = project.replace(progress, "    summary: >-\n      Ofsted identified",
+                           "    summary: >-\n      Call 07700\n      900123. Ofsted identified")
+    problems = [p for p in scan(project.root) if p.file == progress]
+    assert [p.line for p in problems] == [line] and kinds_of(problems) == ["a UK phone number"]
+    project.replace(progress, "Call 07700\n      900123. ", "")
+    project.replace(progress, "      Ofsted identified", '      Ofsted identified "\\x30" and')
+    project.replace(progress, "    summary: >-\n", '    summary: "Ring \\x30\\x37\\x37\\x30\\x30 900\\x31\\x32\\x33"\n    s: >-\n')
+    assert kinds_of(p for p in scan(project.root) if p.file == progress) == ["a UK phone number"]
+
+
+def test_the_allow_list_matches_however_the_text_is_spaced_or_disguised(project):
+    project.replace(MINUTES, "The next snapshot inspection", "Call 01632\u00a0960000. The next snapshot inspection")
+    assert kinds_of(scan(project.root)) == ["a UK phone number"]
+    project.write("data/safeguarding-allow.yaml", "allowed:\n  - text: 01632  960000\n"
+                  "    reason: the council's published switchboard number\n"
+                  "    reviewed_by: A. Clerk\n    reviewed_on: 2019-06-01\n")
+    assert scan(project.root) == []
+
+
+# --- time -----------------------------------------------------------------------------------------------
+
+# Tokens shaped to make a careless pattern backtrack: long runs of what e-mail, phone, name and age
+# patterns start with (a 200,000-character token once took 74 seconds). Each ends with a word of
+# every kind's trigger, so that no kind is skipped for lack of one (Kind.needs).
+SHAPES = ["a", "1", "a.", "1 ", "a@", "*", "Aa ", "aged ", "x dot at ", "J.T. (", "0-", "&#48;", "é１", "Jack, "]
+TRIGGERS = " @ at 0 born her mum foster School"
+
+
+def token(unit: str, size: int) -> str:
+    return (unit * size)[:size] + TRIGGERS
+
+
+def best_of(repeats: int, tokens: list[str], file: str) -> float:
+    """The least time, over some rounds, that checking every token took."""
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for token in tokens:
+            scan_text(token, file, set())
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("file", ["data/x.yaml", "data/minutes/x.md"])
+def test_the_check_takes_linear_time_on_any_token(file):
+    """A complexity guard, not a timing target: one 20,000-character token against ten tokens of
+    2,000, the same amount of text. Linear work takes about as long either way; quadratic work
+    would take ten times as long on the one long token."""
+    best_of(1, ["warm up"], file)
+    ratios = {}
+    for unit in SHAPES:
+        for rounds in (2, 4):  # measured again, longer, before a high figure counts: a busy machine is noisy
+            short = best_of(rounds, [token(unit, 2_000)] * 10, file)
+            ratios[unit] = best_of(rounds, [token(unit, 20_000)], file) / short
+            if ratios[unit] < 3.5:
+                break
+    assert max(ratios.values()) < 3.5, ratios
+
+
+def test_a_200000_character_token_is_checked_in_seconds():
+    assert best_of(1, [token("a.", 200_000)], "data/x.yaml") < 10  # it took 74 s (110 s with all kinds); now 1 s
 
 
 def test_nhs_check_digit():
@@ -94,16 +161,30 @@ def test_nhs_check_digit():
     assert not nhs_check_digit_ok("1234567890")
 
 
+def test_the_report_explains_each_finding_without_repeating_it():
+    problems = scan_text("Mum: 07700 900123\nMail ja\u200bne.doe@example.com", "x.md", allowed=set())
+    assert problems[0].message.startswith("column 6: this looks like a UK phone number (12 characters) — remove it "
+                                          "unless it is a published work number; if a person has checked")
+    assert "(21 characters; written with unusual or invisible characters" in problems[1].message
+    assert "900123" not in str(problems) and "doe" not in str(problems)
+
+
+# --- the command and every build path ---------------------------------------------------------------------
+
+
 def test_safeguard_command_fails_with_file_line_then_an_allow_list_entry_lets_it_through(project):
-    planted = project.replace(MINUTES, "The next snapshot inspection", "Call 01632 960000 or email a.family@example.com. The next snapshot inspection")
-    aged = project.replace("data/progress/2019-05-15.yaml", "Ofsted identified caseloads", "Amelia (aged 9) said Ofsted identified caseloads")
+    planted = project.replace(MINUTES, "The next snapshot inspection",
+                              "Call 01632 960000 or email a.family@example.com. The next snapshot inspection")
+    aged = project.replace("data/progress/2019-05-15.yaml", "Ofsted identified caseloads",
+                           "Amelia (aged 9) said Ofsted identified caseloads")
     result = run("safeguard", "--root", str(project.root))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert lines[0].startswith("The safeguarding check found 3 things that may be personal data")
     assert sum(line.startswith(f"{MINUTES}:{planted}: column ") for line in lines) == 2
-    assert any(f"data/progress/2019-05-15.yaml:{aged}: column " in line and "an age next to a name" in line for line in lines)
+    assert any(f"data/progress/2019-05-15.yaml:{aged}: column " in line and "an age next to a name" in line
+               for line in lines)
 
     project.write("data/safeguarding-allow.yaml", "allowed:\n  - text: 01632  960000\n"
                   "    reason: the council's published switchboard number\n"
@@ -125,6 +206,36 @@ def test_make_build_and_serve_run_the_check_before_building():
         plan = subprocess.run(["make", "-n", target], cwd=PROJECT, capture_output=True, text=True).stdout
         assert "python -m macros safeguard" in plan, plan
         assert plan.index("python -m macros safeguard") < plan.index(command)
+
+
+def test_a_plain_mkdocs_build_refuses_to_publish_or_index_personal_data(tmp_path):
+    import shutil
+
+    from sites import add_build_files, build
+
+    for folder in ("data", "docs"):
+        shutil.copytree(PROJECT / folder, tmp_path / folder)
+    add_build_files(tmp_path)
+    minutes = tmp_path / MINUTES
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\nHer NHS number is 943 476 5919.\n", encoding="utf-8")
+    result = build(tmp_path, tmp_path / "site")
+    assert result.returncode != 0
+    assert "The safeguarding check found 1 thing that may be personal data" in result.stderr
+    assert f"{MINUTES}:" in result.stderr and "an NHS number" in result.stderr
+    assert "943 476 5919" not in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "search" / "search_index.json").exists()
+
+
+def test_define_env_refuses_too_so_mkdocs_serve_and_zensical_do(project):
+    from test_adapter import FakeEnv
+
+    from macros import DataNotPublishable, define_env
+
+    project.replace(MINUTES, "The next snapshot inspection", "Ring 07700 900123. The next snapshot inspection")
+    with pytest.raises(DataNotPublishable) as stopped:
+        define_env(FakeEnv(project.root))
+    assert stopped.value.code.startswith("The safeguarding check found 1 thing")
+    assert isinstance(stopped.value, Exception)  # mkdocs serve reports it and keeps the last good site
 
 
 def run(*arguments: str) -> subprocess.CompletedProcess:

@@ -80,7 +80,7 @@ def test_two_build_dates_give_different_flags(portal, example_site):
 def test_a_bad_build_date_stops_the_build_with_a_plain_message(tmp_path):
     result = build(EXAMPLE, tmp_path / "site", PORTAL_BUILD_DATE="2023-13-01")
     assert result.returncode != 0
-    assert "PORTAL_BUILD_DATE='2023-13-01' is not a date — write it as YYYY-MM-DD" in result.stderr
+    assert "PORTAL_BUILD_DATE='2023-13-01' is not a date from 1900 to 2100 — write it as YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr
 
 

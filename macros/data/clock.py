@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from .characters import shown
+from .limits import FIRST_YEAR, LAST_YEAR
+
 VARIABLE = "PORTAL_BUILD_DATE"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")  # fmt: skip
@@ -25,12 +28,14 @@ def build_date(environ: dict[str, str] | None = None) -> dt.date:
         return dt.date.today()
     try:
         if len(value) == 10:  # fromisoformat alone would also take 20190911
-            return dt.date.fromisoformat(value)
+            date = dt.date.fromisoformat(value)
+            if FIRST_YEAR <= date.year <= LAST_YEAR:
+                return date
     except ValueError:
         pass
     raise BadBuildDate(
-        f"{VARIABLE}={value!r} is not a date — write it as YYYY-MM-DD, for example 2019-05-15, "
-        f"or unset it to use today's date"
+        f"{VARIABLE}={shown(repr(value))} is not a date from {FIRST_YEAR} to {LAST_YEAR} — write it as YYYY-MM-DD, "
+        "for example 2019-05-15, or unset it to use today's date"
     )
 
 

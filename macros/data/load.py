@@ -8,14 +8,18 @@ import re
 import types
 import typing
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import clock, files, model
+from .characters import shown
+from .limits import MAX_VALUE_CHARACTERS
 from .minutes import parse_body, split_front_matter
 from .portal import Locations, MinutesDoc, Portal
 from .problems import DataProblems, Problem, one_line
+from .reading import decode, files_under, outside_links, read_text
 from .validate import check_portal
 from .yamlload import Document, read_yaml
 
@@ -25,13 +29,16 @@ def load_portal(root: Path, today: dt.date | None = None) -> Portal:
     raises clock.BadBuildDate if PORTAL_BUILD_DATE is set to something that is not a date)."""
     loader = _Loader(root)
     portal = loader.load()
-    problems = loader.problems + check_portal(portal, today or clock.build_date())
+    problems = loader.problems + check_portal(portal, today or clock.build_date()) + outside_links(root, "docs")
     if problems:
         raise DataProblems(problems)
     return portal
 
 
-def load_record(root: Path, relative: str, record_type: type[model.Record]) -> model.Record:
+R = TypeVar("R", bound=model.Record)
+
+
+def load_record(root: Path, relative: str, record_type: type[R]) -> R:
     """One data file read and checked on its own, for commands that need only it."""
     loader = _Loader(root)
     path = root / relative
@@ -70,9 +77,8 @@ class _Loader:
 
     def load(self) -> Portal:
         parsed: dict[str, Any] = {}
-        for path in sorted(self.data_dir.rglob("*")):
-            if path.is_dir():
-                continue
+        self.problems += outside_links(self.root, "data")
+        for path in files_under(self.root, "data"):  # links out of the repository are left out
             relative = path.relative_to(self.data_dir).as_posix()
             kind = files.kind_of(relative)
             if isinstance(kind, files.Ignored):
@@ -83,7 +89,7 @@ class _Loader:
             if kind is None:
                 continue
             group = relative.split("/")[0]
-            record = self._load_minutes(path) if kind == "minutes" else self._load_yaml(path, kind)
+            record = self._load_minutes(path) if isinstance(kind, str) else self._load_yaml(path, kind)
             parsed.setdefault(group, []).append(record)
             if record is None:
                 self.incomplete.add(group)
@@ -103,32 +109,23 @@ class _Loader:
         return path.relative_to(self.root).as_posix()
 
     def _read_text(self, path: Path) -> str | None:
-        return self._decode(path.read_bytes(), self._display(path))
+        text, problems = read_text(path, self._display(path))
+        self.problems += problems
+        return text
 
     def _decode(self, raw: bytes, file: str) -> str | None:
-        try:
-            return raw.decode("utf-8-sig").replace("\r\n", "\n")
-        except UnicodeDecodeError as error:
-            line = raw[: error.start].count(b"\n") + 1
-            self.problems.append(
-                Problem(
-                    file,
-                    line,
-                    "this file is not saved as UTF-8 text (Word, Excel and Notepad often save as "
-                    '"ANSI" or Windows-1252) — save it again choosing the UTF-8 encoding, or paste '
-                    "its text into GitHub's web editor, which always saves UTF-8",
-                )
-            )
-            return None
+        text, problems = decode(raw, file)
+        self.problems += problems
+        return text
 
-    def _load_yaml(self, path: Path, record_type: type[model.Record]) -> model.Record | None:
+    def _load_yaml(self, path: Path, record_type: type[R]) -> R | None:
         text = self._read_text(path)
         if text is None:
             return None
         document = read_yaml(text, self._display(path))
         return self._validate(document, record_type, self._display(path))
 
-    def _validate(self, document: Document, record_type: type[model.Record], file: str) -> model.Record | None:
+    def _validate(self, document: Document, record_type: type[R], file: str) -> R | None:
         self.problems += document.problems
         if document.problems:
             return None
@@ -224,12 +221,12 @@ class _Loader:
 # ---------------------------------------------------------------------------------------------
 
 
-def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
+def explain(detail: ErrorDetails, record_type: type[BaseModel]) -> str:
     """One pydantic error as 'what is wrong — how to fix it'."""
     loc = tuple(detail["loc"])
     kind = detail["type"]
     names = [part for part in loc if isinstance(part, str)]
-    field = names[-1] if names else "this entry"
+    field = shown(names[-1]) if names else "this entry"
     given = detail.get("input")
     if kind == "missing":
         return f'"{field}" is missing — add a line {field}: with its value'
@@ -250,6 +247,11 @@ def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
         )
     if kind in ("string_type", "int_type", "date_type") and given is None:
         return f'"{field}" has no value — write its value after the colon, or delete the line if it is optional'
+    if kind == "string_unicode":  # half of a character written as an escape, such as "\ud83d"
+        return (
+            f'"{field}" holds half of a character written as an escape (\\u followed by D800 to DFFF) — '
+            "write the character itself, or delete the escape"
+        )
     if kind == "string_type":
         return (
             f'"{field}" should be a single piece of text, not a list or a group of lines — '
@@ -257,16 +259,23 @@ def explain(detail: dict[str, Any], record_type: type[BaseModel]) -> str:
         )
     if kind == "string_too_short":
         return f'"{field}" is empty — write its text after the colon'
+    if kind == "string_too_long":
+        return (
+            f'"{field}" is {len(str(given)):,} characters long, more than the {MAX_VALUE_CHARACTERS:,} (about 3,000 '
+            "words) the portal takes in one value — shorten it, or link to the document it comes from"
+        )
     if kind == "list_type":
         return f'"{field}" should be a list — write each item on its own line starting with "- "'
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f'"{field}" should be a group of name: value lines, indented under it'
     if kind == "too_short":
         return f'"{field}" has no entries — add at least one, each on a line starting with "- "'
-    if kind in ("int_parsing", "int_from_float"):
-        return f'"{field}" should be a whole number, but it is "{given}" — write digits only, for example 12'
+    if kind in ("int_parsing", "int_from_float", "int_parsing_size"):
+        return f'"{field}" should be a whole number, but it is "{shown(given)}" — write digits only, for example 12'
     if kind == "greater_than_equal":
         return f'"{field}" is {given}, which is too small — it must be at least {detail["ctx"]["ge"]}'
+    if kind == "less_than_equal":
+        return f'"{field}" is {given}, which is too large — it must be at most {detail["ctx"]["le"]}'
     message = detail["msg"].removeprefix("Value error, ")
     return f"{field}: {message}" if names else message
 
@@ -356,6 +365,11 @@ def _pattern(field: str, ctx: dict[str, Any]) -> str | None:
         )
     if value.startswith("www.") and " " not in value:
         return f'{field}: "{value}" needs https:// at the start — write: {field}: https://{value}'
+    if value.lower().startswith("http://"):
+        return (
+            f'{field}: "{value}" starts with http://, but the portal links only to secure (https://) addresses — '
+            f"write the https:// address instead: {field}: https://{value[len('http://') :]}"
+        )
     return None
 
 
@@ -363,7 +377,7 @@ def _pattern(field: str, ctx: dict[str, Any]) -> str | None:
 RE_WORDED = {"vocabulary": _vocabulary, "date_format": _date_format, "pattern": _pattern}
 
 
-def _misspelling(detail: dict[str, Any], record_type: type[BaseModel]) -> tuple[Any, ...] | None:
+def _misspelling(detail: ErrorDetails, record_type: type[BaseModel]) -> tuple[Any, ...] | None:
     """For an unknown key, the path of the allowed key it most likely meant to be."""
     if detail["type"] != "extra_forbidden":
         return None

@@ -19,13 +19,15 @@ from markdown.extensions import Extension
 from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from .characters import shown
+
 # A minute's heading: its number (21, 4.3, 20.1.1; a full stop after it is allowed), then its title if it has one.
 NUMBER = r"(\d+(?:\.\d+)*)\.?"
 MINUTE_HEADING = re.compile(r"^#{2,4}[ \t]+" + NUMBER + r"(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 MINUTE_TEXT = re.compile(NUMBER + r"(?:\s+(.*))?", re.DOTALL)  # the same, as the heading reads on the page
 # A heading that names a minute in words ("### Minute 21", "### Item 4.3"): a common slip.
 WORDED_HEADING = re.compile(r"^#{2,4}[ \t]+(minute|min\.?|item|paragraph|para\.?)[ \t]+(\d+(?:\.\d+)*)\b", re.I)
-SAFE_LINK = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[^:]*$)", re.IGNORECASE)
+SAFE_LINK = re.compile(r"^(https://|mailto:|#|\.{0,2}/|[^:]*$)", re.IGNORECASE)
 # Where a link's target is written: [text](target), [name]: target, and <http…> autolinks.
 LINK_TARGETS = re.compile(
     r"\]\(\s*<?([^\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|<([a-z][a-z0-9+.-]*:[^\s>]*)>", re.IGNORECASE
@@ -33,8 +35,8 @@ LINK_TARGETS = re.compile(
 
 
 def is_safe_link(target: str) -> bool:
-    """A web link, an e-mail address or a link within the site; never javascript: and the like,
-    however it is disguised (browsers read &#58; as a colon and ignore spaces and control characters)."""
+    """A secure web link, an e-mail address or a link within the site; never http:, javascript: and
+    the like, however disguised (browsers read &#58; as a colon and ignore spaces and control characters)."""
     plain = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(target))
     return bool(SAFE_LINK.match(plain))
 
@@ -127,24 +129,31 @@ def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int,
             starts.append((number, first_line + index, index, title))
         for target in link_targets(line):
             if not is_safe_link(target):
-                problems.append(
-                    (first_line + index, f'the link "{target}" is not a web link — links must start with https://')
-                )
+                problems.append((first_line + index, _unsafe_link(target)))
     minutes = {}
-    for position, (number, line, index, title) in enumerate(starts):
+    for position, (number, heading_line, index, title) in enumerate(starts):
         end = starts[position + 1][2] if position + 1 < len(starts) else len(body_lines)
         section = "\n".join(body_lines[index + 1 : end])
-        minutes[number] = Minute(number, line, plain_text(render_markdown(section)), title)
+        minutes[number] = Minute(number, heading_line, plain_text(render_markdown(section)), title)
         following = starts[position + 1][0] if position + 1 < len(starts) else ""
         if not minutes[number].text and not following.startswith(number + "."):  # 20.1 above 20.1.1 heads them
             problems.append(
                 (
-                    line,
+                    heading_line,
                     f"minute {number} has nothing under its heading — paste the minute's words on the lines "
                     "below it, or delete the heading if there is no such minute",
                 )
             )
     return MinutesBody(body, first_line, minutes), problems
+
+
+def _unsafe_link(target: str) -> str:
+    if target.lower().startswith("http://"):
+        return (
+            f'the link "{shown(target)}" starts with http://, but the portal links only to secure addresses — '
+            f"write the https:// address instead: https://{shown(target[len('http://') :])}"
+        )
+    return f'the link "{shown(target)}" is not a web link — links must start with https://'
 
 
 def render_markdown(text: str) -> str:
@@ -183,7 +192,9 @@ class _BulletStartsList(SaneUListProcessor):
         super().run(parent, blocks)
         if separator is not None:
             parent.remove(separator)
-        self.lastChild(parent).set("data-bullet", marker)
+        made = self.lastChild(parent)
+        if made is not None:  # the list super().run has just made
+            made.set("data-bullet", marker)
 
 
 class _MinuteAnchors(Treeprocessor):
@@ -206,7 +217,7 @@ class _MinuteAnchors(Treeprocessor):
             elif element.tag in ("h2", "h3", "h4"):
                 element.set("id", re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-"))
             for attribute in ("href", "src"):
-                if attribute in element.attrib and not is_safe_link(element.get(attribute)):
+                if attribute in element.attrib and not is_safe_link(element.get(attribute, "")):
                     del element.attrib[attribute]
             element.attrib.pop("data-bullet", None)
 

@@ -25,6 +25,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .characters import hidden, shown
+from .limits import FIRST_YEAR, LAST_YEAR, MAX_COUNT, MAX_FIGURE_DIGITS, MAX_ID_CHARACTERS, MAX_VALUE_CHARACTERS
+
 
 class Status(StrEnum):
     """Where a recommendation stands, as reported to the committee."""
@@ -99,7 +102,7 @@ def _vocabulary(enum: type[StrEnum], what: str, meant: dict[str, str] | None = N
         raise _problem(
             "vocabulary",
             '"{value}" is not {what} the portal knows — {hint}use one of: {allowed}',
-            value=value,
+            value=shown(value),
             what=what,
             hint=hint,
             allowed=", ".join(allowed),
@@ -116,42 +119,61 @@ def _iso_date(value: Any) -> Any:
             "empty", "no value is written here — write the date after the colon as YYYY-MM-DD, for example 2019-05-15"
         )
     text = str(value)
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         raise _problem(
             "date_format",
             '"{value}" is not written as a date the portal reads — write it as YYYY-MM-DD, '
             "for example 2019-05-15 for 15 May 2019",
-            value=text,
+            value=shown(text),
         )
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise _problem(
             "date_impossible",
             "{value} is not a real date — check the day and the month (YYYY-MM-DD)",
             value=text,
         ) from None
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise _problem(
+            "date_range",
+            "{value} is outside the years the portal accepts ({first} to {last}) — check the year: "
+            "a date so far away is almost always a typing slip",
+            value=text,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
+    return date
 
 
 def _figure(value: Any) -> Any:
     """A figure in a metric: digits, optionally with a decimal point and a minus sign."""
     text = "" if value is None else str(value).strip()
-    span = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)", text)
+    span = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)\s*(?:-|–|—|to)\s*([0-9]+(?:\.[0-9]+)?)", text)
     if span:
         raise _problem(
             "figure_range",
             '"{value}" is a range, and value: takes one figure — write its lower end as value: {low} '
             "and its upper end on the next line as up_to: {high}",
-            value=text,
-            low=span.group(1),
-            high=span.group(2),
+            value=shown(text),
+            low=shown(span.group(1)),
+            high=shown(span.group(2)),
         )
-    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+    if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
         raise _problem(
             "figure",
             '"{value}" is not a figure the portal can chart — write digits only, '
             "with a decimal point if needed, and no units or commas (for example 18 or 9.5)",
-            value=text or "nothing",
+            value=shown(text) or "nothing",
+        )
+    digits = sum(char.isdigit() for char in text)
+    if digits > MAX_FIGURE_DIGITS:
+        raise _problem(
+            "figure_digits",
+            "this figure has {digits} digits, more than the {most} a figure may have (no count, percentage "
+            "or sum of money needs more) — check the figure and write it again",
+            digits=digits,
+            most=MAX_FIGURE_DIGITS,
         )
     return float(text)
 
@@ -159,13 +181,28 @@ def _figure(value: Any) -> Any:
 def _pattern(regex: str, message: str):
     def check(value: str) -> str:
         if not re.fullmatch(regex, value):
-            raise _problem("pattern", message, value=value)
+            raise _problem("pattern", message, value=shown(value))
         return value
 
     return AfterValidator(check)
 
 
-Text = Annotated[str, Field(min_length=1)]
+def _no_hidden_characters(newline: bool, invisible: bool = False):
+    """Refuse control and direction characters (and, for links, zero-width ones): see characters.py."""
+
+    def check(value: str) -> str:
+        problem = hidden(value, newline, invisible)
+        if problem:
+            raise _problem("hidden_character", "{problem}", problem=problem)
+        return value
+
+    return AfterValidator(check)
+
+
+_SIZED = Field(min_length=1, max_length=MAX_VALUE_CHARACTERS)
+# Text may run over several lines (a summary, a quotation); a Line is one line (a title, a name).
+Text = Annotated[str, _SIZED, _no_hidden_characters(newline=True)]
+Line = Annotated[str, _SIZED, _no_hidden_characters(newline=False)]
 # Each WithJsonSchema says how the type looks to an editor reading the YAML (macros/publish/schemas.py).
 Date = Annotated[
     dt.date,
@@ -184,8 +221,23 @@ Figure = Annotated[
     BeforeValidator(_figure),
     WithJsonSchema({"type": ["number", "string"], "description": "A number, e.g. 18.5 — no units or % sign"}),
 ]
+
+
+def _short_id(value: str) -> str:
+    if len(value) > MAX_ID_CHARACTERS:
+        raise _problem(
+            "id_length",
+            "this ID is {length} characters long, and an ID may have at most {most}, because it becomes part of "
+            "a web address and a file name — use a shorter one, for example ofsted-2019-r01",
+            length=len(value),
+            most=MAX_ID_CHARACTERS,
+        )
+    return value
+
+
 Id = Annotated[
     str,
+    AfterValidator(_short_id),
     _pattern(
         r"[a-z0-9]+(-[a-z0-9]+)*",
         '"{value}" is not a usable ID — IDs use lower-case letters, digits and single hyphens, '
@@ -195,6 +247,7 @@ Id = Annotated[
         {
             "type": "string",
             "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+            "maxLength": MAX_ID_CHARACTERS,
             "description": "An ID: lower-case letters, digits and single hyphens, e.g. ofsted-2019-r01",
         }
     ),
@@ -233,15 +286,16 @@ MinuteNumber = Annotated[
         }
     ),
 ]
-LINK_PATTERN = r"https?://[^\s/$.?#][^\s]*"
+LINK_PATTERN = r"(?i:https)://[^\s/$.?#]\S*"
 LINK_MESSAGE = (
-    '"{value}" is not a web link the portal can publish — links must start with https:// '
-    "(or http://) and contain no spaces"
+    '"{value}" is not a web link the portal can publish — links must start with https:// and contain no spaces'
 )
+_LINK_TEXT = (_SIZED, _no_hidden_characters(newline=False, invisible=True))
 Link = Annotated[
     str,
+    *_LINK_TEXT,
     _pattern(LINK_PATTERN, LINK_MESSAGE),
-    WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$", "description": "A web link starting https://"}),
+    WithJsonSchema({"type": "string", "pattern": r"^https://\S+$", "description": "A web link starting https://"}),
 ]
 NO_URL = "none"  # what a document source's url: says when the document is not online
 
@@ -250,17 +304,18 @@ def _link_or_none(value: str) -> str:
     if value.lower() == NO_URL:
         return NO_URL  # "None" or "NONE" means the same
     if not re.fullmatch(LINK_PATTERN, value):
-        raise _problem("pattern", LINK_MESSAGE, value=value)
+        raise _problem("pattern", LINK_MESSAGE, value=shown(value))
     return value
 
 
 DocumentUrl = Annotated[
     str,
+    *_LINK_TEXT,
     AfterValidator(_link_or_none),
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^(https?://\S+|none)$",
+            "pattern": r"^(https://\S+|none)$",
             "description": "The document's web address, starting https:// — or none, with why_no_url: saying why",
         }
     ),
@@ -310,8 +365,8 @@ class Source(Record):
 
     meeting: Id | None = None
     minute: MinuteNumber | None = None
-    document: Text | None = None  # the document's title, as published
-    publisher: Text | None = None  # who published it, e.g. "Department for Education" or "BBC News"
+    document: Line | None = None  # the document's title, as published
+    publisher: Line | None = None  # who published it, e.g. "Department for Education" or "BBC News"
     kind: DocumentKindWord | None = None
     published: Date | None = None  # the date it was published, where the record gives it
     url: DocumentUrl | None = None  # its web address, or "none" if it is not online
@@ -375,21 +430,21 @@ class Fact(Record):
 
 class Committee(Record):
     id: Id
-    name: Text
-    abbreviation: Text | None = None
+    name: Line
+    abbreviation: Line | None = None
 
 
 class Licence(Record):
-    name: Text
+    name: Line
     url: Link
 
 
 class PortalFile(Record):
     """data/portal.yaml: who publishes the portal, for which council, and under what licence."""
 
-    title: Text
-    council: Text
-    publisher: Text
+    title: Line
+    council: Line
+    publisher: Line
     independence: Text
     data_licence: Licence
     repository: Link | None = None
@@ -400,7 +455,7 @@ class Meeting(Record):
     id: Id
     committee: Id
     date: Date
-    also_known_as: Text | None = None  # how the minutes refer to it, e.g. "the September meeting"
+    also_known_as: Line | None = None  # how the minutes refer to it, e.g. "the September meeting"
     source: Source
     # What published documents (a press report, say) record of the meeting, in our words, each
     # with its document: never the minutes' words, which belong in data/minutes/.
@@ -425,7 +480,7 @@ class MeetingsFile(Record):
 
 
 class Owner(Record):
-    name: Text
+    name: Line
     source: Source
 
 
@@ -479,8 +534,8 @@ class Success(Record):
 
 class Recommendation(Record):
     id: Id
-    ref: Text  # the short reference readers see, e.g. "R01"
-    title: Text | None = None  # left out when no source gives it: shown as "title to be confirmed"
+    ref: Line  # the short reference readers see, e.g. "R01"
+    title: Line | None = None  # left out when no source gives it: shown as "title to be confirmed"
     owner: Owner | None = None
     note: Text | None = None
     target: Target | None = None  # only where a source gives a target date
@@ -492,10 +547,10 @@ class RecommendationSet(Record):
     """data/recommendations/<set>.yaml: one inspection's (or review's) recommendations."""
 
     id: Id
-    title: Text
-    issued_by: Text
-    expected_count: int = Field(ge=1)  # how many the report made; the list must have this many
-    untitled_label: Text  # what to show for a recommendation whose title no source gives yet
+    title: Line
+    issued_by: Line
+    expected_count: int = Field(ge=1, le=MAX_COUNT)  # how many the report made; the list must have this many
+    untitled_label: Line  # what to show for a recommendation whose title no source gives yet
     note: Text | None = None  # anything readers must know about the whole set
     source: Source
     facts: list[Fact] = []
@@ -503,14 +558,14 @@ class RecommendationSet(Record):
 
 
 class Programme(Record):
-    name: Text
+    name: Line
     description: Text
     source: Source
 
 
 class Theme(Record):
     id: Id
-    name: Text
+    name: Line
     source: Source
     recommendations: list[Id] = []  # only where a source maps them
     mapping_source: Source | None = None
@@ -549,7 +604,7 @@ class Resolution(Record):
     id: Id
     meeting: Id
     minute: MinuteNumber
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, le=MAX_COUNT)
     text: Text  # the resolution's words exactly as minuted (checked against the minutes)
     asks: Text  # what it asks, in plain words
     who: Text  # who is asked to act
@@ -566,8 +621,8 @@ class ResolutionsFile(Record):
 
 class Body(Record):
     id: Id
-    name: Text
-    abbreviation: Text | None = None
+    name: Line
+    abbreviation: Line | None = None
     role: Text
     source: Source
 
@@ -625,7 +680,7 @@ class Action(Record):
     who: Text
     # A date (YYYY-MM-DD), a meeting's ID, or how the minutes name a meeting ("the September
     # meeting", its also_known_as in data/meetings.yaml): a meeting is due on its date.
-    due: Text
+    due: Line
     status: ActionStatusWord
     closed: MinuteRef | None = None  # where it was reported done or withdrawn
     recommendations: list[Id] = []
@@ -698,7 +753,7 @@ class MetricPoint(Record):
                 "or month: for a figure of a whole month, and delete the other",
             )
         # A month written wrongly is reported by month:'s own check; the date stands in meanwhile.
-        return {**data, "date": f"{month}-01" if re.fullmatch(MONTH, month) else "0001-01-01"}
+        return {**data, "date": f"{month}-01" if re.fullmatch(MONTH, month) else f"{FIRST_YEAR}-01-01"}
 
     @field_validator("up_to")
     @classmethod
@@ -722,8 +777,8 @@ class Metric(Record):
     """data/metrics/<id>.yaml: one measure over time, e.g. average caseload per social worker."""
 
     id: Id
-    title: Text
-    unit: Text  # every point has this unit, e.g. "children per social worker" or "%"
+    title: Line
+    unit: Line  # every point has this unit, e.g. "children per social worker" or "%"
     description: Text
     target: Figure | None = None
     target_source: Source | None = None
@@ -746,8 +801,8 @@ class MinutesFrontMatter(Record):
 
     committee: Id
     date: Date
-    item: Text
-    title: Text
+    item: Line
+    title: Line
     report: Text | None = None
     # What each minute discusses: minute number -> IDs of recommendations, themes and
     # resolutions, e.g.  4.3: [ofsted-2019-r01, ofsted-2019-r02]. Each ID names one record.
@@ -759,7 +814,7 @@ class AllowedText(Record):
 
     text: Text  # exactly as it appears in the data, e.g. a council's published switchboard number
     reason: Text  # why it is not personal data about a child or family
-    reviewed_by: Text
+    reviewed_by: Line
     reviewed_on: Date
 
 

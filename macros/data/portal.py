@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
@@ -305,7 +305,7 @@ class Portal:
                 and resolution.status == model.ActionStatus.OPEN
             ):
                 due.setdefault(resolution.report_back.meeting, []).append(resolution)
-        meetings = [self.meeting(meeting_id) for meeting_id in due]
+        meetings = [m for m in map(self.meeting, due) if m is not None]  # validation reports any unknown
         return [(m, due[m.id]) for m in sorted(meetings, key=lambda m: m.date)]
 
     def tracker(self) -> list[Tracked]:
@@ -424,7 +424,7 @@ class Portal:
     def summary_files(self, name: str) -> list[str]:
         """The data files a summary page (home, themes, meetings …) is made from."""
         themes = [self.themes] if self.themes else []
-        records = {
+        groups: dict[str, Sequence[BaseModel | MinutesDoc]] = {
             "home": [self.site, *self.sets, *self.updates, *self.findings, *self.meetings],
             "recommendations": [*self.sets, *self.updates],
             "themes": themes,
@@ -438,5 +438,5 @@ class Portal:
             "metrics": self.metrics,
             "report": [*self.sets, *self.updates, *self.actions],
             "findings": [*self.findings, *self.bodies],
-        }[name]
-        return self.files_of(*records)
+        }
+        return self.files_of(*groups[name])

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .characters import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with one line of one file."""
+    """One thing wrong with one line of one file. Whatever a message quotes from the data, it is
+    kept on one line with control characters shown as escapes (characters.visible): a report or
+    CI log can never be given a line, or a workflow command, by the data."""
 
     file: str
     line: int
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", visible(self.file))
+        object.__setattr__(self, "message", visible(self.message))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
@@ -43,5 +51,6 @@ def check_again(command: str) -> str:
 
 def one_line(value: object) -> str:
     """A value from the data as a message shows it: a line break or any other control character
-    written visibly (as \\n, \\t …), so that the message stays on its one line."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value))
+    written visibly (as \\n, \\t …), so that the message stays on its one line (characters.visible,
+    which every Problem's message goes through as well)."""
+    return visible(str(value))

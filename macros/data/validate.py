@@ -200,11 +200,9 @@ class _Checks:
 
     def check_action(self, action: model.Action) -> None:
         self.refs(action, "recommendations", action.recommendations, "recommendation")
-        agreed, closed = (
-            self.portal.meeting(action.agreed.meeting),
-            action.closed and self.portal.meeting(action.closed.meeting),
-        )
-        if agreed and closed and closed.date < agreed.date:
+        agreed = self.portal.meeting(action.agreed.meeting)
+        closed = self.portal.meeting(action.closed.meeting) if action.closed else None
+        if agreed and closed and action.closed and closed.date < agreed.date:
             self.problem(
                 action.closed,
                 ("meeting",),
@@ -234,7 +232,7 @@ class _Checks:
 
     def no_minute(self, meeting_id: str, number: str) -> str:
         meeting = self.portal.meeting(meeting_id)
-        numbers = [n for m in self.portal.minutes_of(meeting) for n in m.body.minutes]
+        numbers = [n for m in self.portal.minutes_of(meeting) for n in m.body.minutes] if meeting else []
         if not numbers:
             return (
                 f'the portal has no minutes for the meeting "{meeting_id}", so minute {number} cannot be '

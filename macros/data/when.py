@@ -154,7 +154,7 @@ def _mismatch(day: dt.date, named: dt.date | None, cited: model.Meeting | None) 
             f"write date: {cited.date} and move the update to data/progress/{cited.date}.yaml; if it was {named}, "
             f"write date: {named} and cite that day's source"
         )
-    if named:
+    if named or cited is None:  # the caller passes the file's date, the meeting cited, or both
         return (
             f"date: {day} is not the date of this file ({named}) — if it is a typo, write date: {named}; "
             f"if {day} is right, move this update to data/progress/{day}.yaml"

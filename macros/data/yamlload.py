@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .characters import shown
+from .limits import MAX_DEPTH
 from .problems import Problem
 
 Path = tuple[str | int, ...]
@@ -39,31 +41,79 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
     """Parse one YAML document; first_line shifts line numbers (for front matter in Markdown)."""
     offset = first_line - 1
     try:
-        events = list(yaml.parse(text, Loader=yaml.SafeLoader))
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        events = _events(text)
+        if isinstance(events, int):
+            return Document(None, problems=[Problem(file, events + 1 + offset, TOO_DEEP)])
+        node = _Replay(events).get_single_node()
     except yaml.MarkedYAMLError as error:
-        # A key missing its colon is found on the next line, and an unclosed quote at the end of
-        # the file; the line where the key or the quote starts is the context.
-        context = error.context or ""
-        starts_earlier = "simple key" in context or "quoted scalar" in context
-        mark = error.context_mark if starts_earlier else error.problem_mark
-        line = (mark.line + 1 + offset) if mark else first_line
-        # A quote left open swallows the lines after it, so the parser trips further down (often on
-        # the next quotation mark): the line that opened it is where the clerk must look.
-        unclosed = _unclosed_quote(text.split("\n")[: line - offset])
-        if unclosed is not None:
-            return Document(
-                None, problems=[Problem(file, unclosed + 1 + offset, f"this line could not be read: {UNCLOSED}")]
-            )
-        return Document(None, problems=[Problem(file, line, _explain_syntax(error, text.split("\n"), line - offset))])
+        return Document(None, problems=[_syntax_problem(error, text, file, offset)])
+    except yaml.YAMLError as error:  # e.g. a character the reader refuses (files.read_text reports those first)
+        line = text[: getattr(error, "position", 0)].count("\n") + first_line
+        return Document(None, problems=[Problem(file, line, f"this line could not be read ({error}) — {CHECK}")])
     document = Document(None)
     document.problems += _surprises(events, text.split("\n"), file, offset)
     if node is None:
         document.problems.append(Problem(file, first_line, "this file is empty — add its data, or delete the file"))
-    if document.problems:
+    if document.problems or node is None:
         return document
     document.data = _build(node, (), document, file, offset)
     return document
+
+
+TOO_DEEP = (
+    f"the data here is nested more than {MAX_DEPTH} levels deep (lists inside lists, or names indented under "
+    "names), deeper than any file the portal reads — check the indentation, and the brackets [ ] { }, "
+    "on this line and above"
+)
+CHECK = "check the indentation, colons and quotes here and on the line above"
+
+
+def _events(text: str) -> list[yaml.Event] | int:
+    """The parser's events, or the 0-based line where the nesting passes MAX_DEPTH. PyYAML's
+    composer recurses once per level, so the depth is checked on the flat event stream first."""
+    events, depth = [], 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _row(event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        events.append(event)
+    return events
+
+
+class _Replay(yaml.composer.Composer, yaml.resolver.Resolver):
+    """PyYAML's composer fed from events already parsed, so each file is parsed once, not twice."""
+
+    def __init__(self, events: list[yaml.Event]):
+        self.pending = events[::-1]
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+    def check_event(self, *choices: type[yaml.Event]) -> bool:
+        return bool(self.pending) and (not choices or isinstance(self.pending[-1], choices))
+
+    def peek_event(self) -> yaml.Event:
+        return self.pending[-1]
+
+    def get_event(self) -> yaml.Event:
+        return self.pending.pop()
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, offset: int) -> Problem:
+    # A key missing its colon is found on the next line, and an unclosed quote at the end of
+    # the file; the line where the key or the quote starts is the context.
+    context = error.context or ""
+    starts_earlier = "simple key" in context or "quoted scalar" in context
+    mark = error.context_mark if starts_earlier else error.problem_mark
+    line = (mark.line + 1 + offset) if mark else offset + 1
+    # A quote left open swallows the lines after it, so the parser trips further down (often on
+    # the next quotation mark): the line that opened it is where the clerk must look.
+    unclosed = _unclosed_quote(text.split("\n")[: line - offset])
+    if unclosed is not None:
+        return Problem(file, unclosed + 1 + offset, f"this line could not be read: {UNCLOSED}")
+    return Problem(file, line, _explain_syntax(error, text.split("\n"), line - offset))
 
 
 def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: int) -> list[Problem]:
@@ -71,7 +121,7 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
     " #" inside one (YAML drops the rest of the line as a comment)."""
     problems: dict[int, Problem] = {}  # one per line is enough to send the clerk there
     for event in events:
-        line = event.start_mark.line + 1 + offset
+        line = _row(event.start_mark) + 1 + offset
         special = (
             isinstance(event, yaml.AliasEvent)
             or getattr(event, "anchor", None)
@@ -88,7 +138,10 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
                 ),
             )
         elif (
-            isinstance(event, yaml.ScalarEvent) and event.style is None and event.end_mark.line == event.start_mark.line
+            isinstance(event, yaml.ScalarEvent)
+            and event.style is None
+            and event.end_mark
+            and _row(event.end_mark) == _row(event.start_mark)
         ):
             rest = lines[event.end_mark.line][event.end_mark.column :]
             if rest.lstrip().startswith("#") and rest[:1].isspace():
@@ -105,28 +158,41 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
     return list(problems.values())
 
 
+def _row(mark: Any) -> int:
+    """The 0-based line of a mark (PyYAML gives every event and node one; its stubs allow None)."""
+    return mark.line if mark else 0
+
+
+def _whole_characters(value: str) -> str:
+    """A character beyond U+FFFF written as two escapes ("\\ud83d\\ude00", as JSON tools write it)
+    is one character; PyYAML keeps the two halves. A half on its own stays, for the model to refuse."""
+    if not any("\ud800" <= char <= "\udfff" for char in value):
+        return value
+    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
 def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -> Any:
-    doc.lines[path] = node.start_mark.line + 1 + offset
+    doc.lines[path] = _row(node.start_mark) + 1 + offset
     if isinstance(node, yaml.ScalarNode):
         if node.tag == "tag:yaml.org,2002:null" or (node.style is None and node.value in NULLS):
             return None
-        return node.value
+        return _whole_characters(node.value)
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, file, offset) for i, item in enumerate(node.value)]
     result: dict[str, Any] = {}
     first_seen: dict[str, int] = {}
     for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 1 + offset
+        line = _row(key_node.start_mark) + 1 + offset
         if not isinstance(key_node, yaml.ScalarNode):
             doc.problems.append(Problem(file, line, "a key here is not a plain name — write keys as name: value"))
             continue
-        key = key_node.value
+        key = _whole_characters(key_node.value)
         if key in first_seen:
             doc.problems.append(
                 Problem(
                     file,
                     line,
-                    f'"{key}" appears twice in the same entry (first on line {first_seen[key]}) '
+                    f'"{shown(key)}" appears twice in the same entry (first on line {first_seen[key]}) '
                     "— keep one and delete the other, because only the last would be used",
                 )
             )
@@ -191,8 +257,5 @@ def _explain_syntax(error: yaml.MarkedYAMLError, lines: list[str], line: int) ->
     elif "did not find expected" in problem or "expected <block end>" in problem:
         hint = "the indentation does not line up — make each item start in the same column as the ones around it"
     else:
-        return (
-            f"this line could not be read ({problem}) — check the indentation, colons and quotes "
-            "here and on the line above"
-        )
+        return f"this line could not be read ({problem}) — {CHECK}"
     return f"this line could not be read: {hint}"

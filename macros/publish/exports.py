@@ -13,15 +13,13 @@ Dataset line to DATASETS.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
@@ -35,6 +33,7 @@ from ..data.portal import MinutesDoc, Portal
 from ..site.render import DATA_FOLDER, Links, long_date, status_label
 from . import findings_rows
 from .rows import Row, SourcedRow, source_columns
+from .spreadsheet import csv_file
 from .writing import write_changed
 
 # --- export models: one per dataset; field descriptions are the Data page's documentation -----
@@ -370,6 +369,11 @@ class Download(BaseModel, Generic[R]):
     rows: list[R] = Field(description="One entry per record, with the same values as the CSV file's rows.")
 
 
+def download_model(row: type[Row]) -> type[Download[Row]]:
+    """Download[row] for a row type known only at run time (pydantic makes one class per row type)."""
+    return cast("type[Download[Row]]", Download.__class_getitem__(row))
+
+
 def attribution(portal: Portal) -> str:
     site = portal.site
     committees = "; ".join(c.name for c in site.committees)
@@ -413,6 +417,9 @@ def midnight(date: dt.date) -> dt.datetime:
 
 class Exporter:
     """Every export file for one loaded Portal and the site's address."""
+
+    portal: Portal
+    links: Links  # absolute URLs for downloads and feeds
 
     def __init__(self, portal: Portal, site_url: str, history: RecordHistory | None = None):
         self.portal = portal
@@ -488,7 +495,7 @@ class Exporter:
                 yield EvidenceRow(
                     update=update_id,
                     kind="quote" if item.quote else "summary",
-                    text=item.quote or item.summary,
+                    text=item.quote or item.summary or "",  # the model requires one of the two
                     **source_columns(item.source),
                 )
 
@@ -593,10 +600,11 @@ class Exporter:
     def meeting_rows(self) -> Iterator[MeetingRow]:
         for meeting in sorted(self.portal.meetings, key=lambda m: (m.date, m.id)):
             minutes = " ".join(self.links.minutes(m) for m in self.portal.minutes_of(meeting))
+            committee = self.portal.committee(meeting.committee)  # validation checks it exists
             yield MeetingRow(
                 id=meeting.id,
                 committee=meeting.committee,
-                committee_name=self.portal.committee(meeting.committee).name,
+                committee_name=committee.name if committee else meeting.committee,
                 date=meeting.date,
                 also_known_as=meeting.also_known_as,
                 minutes_pages=minutes or None,
@@ -612,7 +620,7 @@ class Exporter:
         for dataset in DATASETS:
             rows = list(dataset.rows(self))
             out[f"{dataset.name}.json"] = self.json_file(dataset, rows)
-            out[f"{dataset.name}.csv"] = csv_file(dataset.row, rows)
+            out[f"{dataset.name}.csv"] = csv_file(dataset.row.columns(), (row.model_dump(mode="json") for row in rows))
             out[f"{dataset.name}.schema.json"] = self.schema_file(dataset)
         out[self.local(self.links.feed())] = self.atom(
             None,
@@ -638,7 +646,7 @@ class Exporter:
         site = self.portal.site
         document = {
             "$schema": self.links.download(f"{dataset.name}.schema.json"),
-            **Download[dataset.row](
+            **download_model(dataset.row)(
                 dataset=dataset.name,
                 title=dataset.title,
                 licence=site.data_licence.name,
@@ -651,7 +659,7 @@ class Exporter:
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
     def schema_file(self, dataset: Dataset) -> bytes:
-        schema = Download[dataset.row].model_json_schema()
+        schema = download_model(dataset.row).model_json_schema()
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": self.links.download(f"{dataset.name}.schema.json"),
@@ -753,16 +761,6 @@ class Exporter:
             event.add("transp", "TRANSPARENT")
             calendar.add_component(event)
         return calendar.to_ical()
-
-
-def csv_file(row_model: type[Row], rows: list[Row]) -> bytes:
-    """UTF-8 CSV with a header row; empty values are empty cells; columns as in the JSON file."""
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=row_model.columns())
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.model_dump(mode="json").items()})
-    return text.getvalue().encode("utf-8")
 
 
 def row_counts(portal: Portal, site_url: str, history: RecordHistory | None = None) -> dict[str, int]:

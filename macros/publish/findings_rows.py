@@ -79,7 +79,7 @@ def finding_rows(portal: Portal, links: Links) -> Iterator[FindingRow]:
             id=finding.id,
             date=finding.date,
             body=finding.body,
-            body_name=portal.body(finding.body).name,
+            body_name=body_name(portal, finding.body),
             kind=finding.kind,
             title=finding.title,
             summary=finding.summary,
@@ -117,17 +117,24 @@ def meeting_report_rows(portal: Portal, links: Links) -> Iterator[MeetingReportR
             yield MeetingReportRow(meeting=meeting.id, text=report.text, **source_columns(report.source))
 
 
+def body_name(portal: Portal, body_id: str) -> str:
+    """A body's name (validation has checked that every finding's body exists)."""
+    body = portal.body(body_id)
+    return body.name if body else body_id
+
+
 def cited(src: model.Source) -> str:
     """A source in one line of plain text, for a feed entry."""
     if src.meeting:
         return f"minute {src.minute} of {src.meeting}" if src.minute else f"meeting {src.meeting}"
     reported = "as reported by " if src.kind == model.DocumentKind.PRESS else ""
-    return f"{reported}{src.publisher}, {src.document} ({src.kind.value})"
+    kind = f" ({src.kind.value})" if src.kind else ""
+    return f"{reported}{src.publisher}, {src.document}{kind}"
 
 
 def finding_entry(portal: Portal, links: Links, finding: findings.Finding, midnight) -> dict[str, Any]:
     """One finding as an entry of an Atom feed."""
-    body = portal.body(finding.body).name
+    body = body_name(portal, finding.body)
     grade = f" Overall effectiveness: {status_label(finding.overall)}." if finding.overall else ""
     return {
         "id": links.finding(finding),

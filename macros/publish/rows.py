@@ -7,6 +7,7 @@ field must have one.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,15 +56,39 @@ class SourcedRow(Row):
     )
 
 
-def source_columns(src: model.Source | None) -> dict[str, str | None]:
+class SourceColumns(TypedDict):
+    """The source columns of a row, typed as SourcedRow's fields (so a row built with them is checked)."""
+
+    source_meeting: str | None
+    source_minute: str | None
+    source_document: str | None
+    source_publisher: str | None
+    source_kind: model.DocumentKind | None
+    source_published: dt.date | None
+    source_url: str | None
+    source_why_no_url: str | None
+
+
+def source_columns(src: model.Source | None) -> SourceColumns:
     """The source columns of a row; all empty where there is no source (a measure with no target)."""
-    return {
-        "source_meeting": src and src.meeting,
-        "source_minute": src and src.minute,
-        "source_document": src and src.document,
-        "source_publisher": src and src.publisher,
-        "source_kind": src and src.kind,
-        "source_published": src and src.published,
-        "source_url": src.url if src and src.online else None,
-        "source_why_no_url": src and src.why_no_url,
-    }
+    if src is None:
+        return SourceColumns(
+            source_meeting=None,
+            source_minute=None,
+            source_document=None,
+            source_publisher=None,
+            source_kind=None,
+            source_published=None,
+            source_url=None,
+            source_why_no_url=None,
+        )
+    return SourceColumns(
+        source_meeting=src.meeting,
+        source_minute=src.minute,
+        source_document=src.document,
+        source_publisher=src.publisher,
+        source_kind=src.kind,
+        source_published=src.published,
+        source_url=src.url if src.online else None,
+        source_why_no_url=src.why_no_url,
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from enum import StrEnum
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -32,7 +33,8 @@ def markdown_text(value: str) -> Markup:
     return Markup(escape(MARKDOWN_SPECIALS.sub(r"\\\1", str(value))))
 
 
-def status_label(status: model.Status | model.ActionStatus) -> str:
+def status_label(status: StrEnum) -> str:
+    """A status (or a grade, or a kind of finding) as a label: its words with a capital letter."""
     return status.value[0].upper() + status.value[1:]
 
 
@@ -131,7 +133,9 @@ class Renderer:
             # Our own renderer wrote each minute heading, so its anchor is found exactly.
             heading = re.compile(r'(<h[234][^>]*id="' + re.escape(minute_anchor(number)) + r'"[^>]*>.*?</h[234]>)')
             refs_html = self.render("minute_refs.html", page_url, [], number=number, refs=refs)
-            body = heading.sub(lambda match, refs=refs_html: match.group(1) + refs, body, count=1)
+            found = heading.search(body)
+            if found:
+                body = body[: found.end()] + refs_html + body[found.end() :]
         return self.render(
             "minutes.html",
             page_url,
@@ -165,7 +169,10 @@ class Links:
         return self.page(f"minutes/{minutes.id}/")
 
     def minute(self, meeting_id: str, number: str) -> str:
-        return self.minutes(self.portal.minutes_with(meeting_id, number)) + "#" + minute_anchor(number)
+        minutes = self.portal.minutes_with(meeting_id, number)
+        if minutes is None:  # validation has checked every minute cited; a template asked for another
+            raise ValueError(f"no minutes file holds minute {number} of {meeting_id}")
+        return self.minutes(minutes) + "#" + minute_anchor(number)
 
     def meeting(self, meeting: model.Meeting) -> str:
         return self.page(f"meetings/#{meeting.id}")

@@ -85,7 +85,10 @@ def _start_line(item: FoundItem) -> Line:
 
 
 def _import_item(item: FoundItem, keep_agenda: bool, notes: list[Note]) -> Imported | None:
-    name = f'item {item.number} ("{item.title}")' if item.title else f"item {item.number}"
+    number = item.number
+    if number is None:  # import_export imports numbered items only
+        return None
+    name = f'item {number} ("{item.title}")' if item.title else f"item {number}"
     if item.minutes is None:
         notes.append(
             Note(
@@ -95,7 +98,7 @@ def _import_item(item: FoundItem, keep_agenda: bool, notes: list[Note]) -> Impor
             )
         )
         return None
-    reader = MinutesReader(item.number)
+    reader = MinutesReader(number)
     blocks = reader.read(item.minutes)
     if not any(block.kind == "heading" and block.number for block in blocks):
         notes.append(
@@ -106,7 +109,7 @@ def _import_item(item: FoundItem, keep_agenda: bool, notes: list[Note]) -> Impor
             )
         )
         return None
-    agenda = MinutesReader(item.number, agenda=True)
+    agenda = MinutesReader(number, agenda=True)
     agenda.read(item.agenda)
     if not keep_agenda:
         notes += [
@@ -124,4 +127,4 @@ def _import_item(item: FoundItem, keep_agenda: bool, notes: list[Note]) -> Impor
     notes += reader.notes + agenda.notes
     body = markdown((agenda.blocks if keep_agenda else []) + blocks)
     numbers = [block.number for block in blocks if block.kind == "heading" and block.number]
-    return Imported(item.number, item.title, item.report, body, numbers)
+    return Imported(number, item.title, item.report, body, numbers)

@@ -102,11 +102,11 @@ def _numbered_starts(lines: list[Line], one_line_titles: bool = False) -> list[_
         lone = LONE_NUMBER.fullmatch(line.text)
         if found and lone and starts and starts[-1].number is None and starts[-1].index == previous_text:
             starts[-1].number = found.number  # "Agenda item", then "7" on the next line
-            current = number_key(found.number)
+            current = number_key(found.number) if found.number else current
         elif found is None or (found.number and number_key(found.number) <= current):
             if lone:
                 list_numbers.add(number_key(lone.group(1))[0])
-        elif not (lone and starts and number_key(found.number)[0] - 1 in list_numbers):
+        elif not (lone and starts and found.number and number_key(found.number)[0] - 1 in list_numbers):
             starts.append(found)  # (not "4." after "3." in one item's minutes: that is a numbered list)
             current = number_key(found.number) if found.number else current
             list_numbers = set()
@@ -173,8 +173,8 @@ def _item(lines: list[Line], start: _Start, header: set[str], notes: list[Note])
     else:
         item.title = strip_size(start.title, lines[0].where, notes)
     kept: list[Line] = []
-    for line in rest:
-        line = without_furniture(line, header, notes)
+    for written in rest:
+        line = without_furniture(written, header, notes)
         if line is None:
             continue
         if item.minutes is None and _divides(line.text, kept):

@@ -45,7 +45,8 @@ def read_mhtml(data: bytes) -> Export:
     message = email.message_from_bytes(data)
     for part in message.walk():
         if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
+            payload = payload if isinstance(payload, bytes) else b""
             charset = part.get_content_charset()
             text = payload.decode(charset, errors="replace") if charset else decode(payload)[0]
             return read(text)
@@ -85,7 +86,7 @@ class _Walker:
             tag.name in SKIPPED
             or tag.has_attr("hidden")
             or tag.get("aria-hidden") == "true"
-            or bool(HIDDEN.search(tag.get("style", "")))
+            or bool(HIDDEN.search(str(tag.get("style") or "")))
         )
 
     def _element(self, tag: Tag) -> None:
@@ -103,7 +104,7 @@ class _Walker:
         self.flush()
         self.where = tag.sourceline or self.where
         if tag.name in ("ul", "ol"):
-            start = tag.get("start", "1")
+            start = str(tag.get("start") or "1")
             self.lists.append([tag.name, int(start) if str(start).isdigit() else 1])
             self.walk(tag)
             self.flush()
