@@ -13,8 +13,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import model
+from .locations import Locations
 from .minutes import parse_body, split_front_matter
-from .portal import Locations, MinutesDoc, Portal
+from .portal import MinutesDoc, Portal
 from .problems import DataProblems, Problem
 from .validate import check_portal
 from .yamlload import Document, read_yaml

@@ -7,6 +7,7 @@ heading line holding only its number (`### 4.3`), which becomes the stable ancho
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -109,7 +110,13 @@ def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int,
 
 def render_markdown(text: str) -> str:
     """Render clerk-written Markdown to HTML with raw HTML shown as text and unsafe links removed."""
-    return markdown.markdown(text, extensions=[ClerkMarkdown()], output_format="html")
+    return _clerk_markdown().reset().convert(text)
+
+
+@functools.cache
+def _clerk_markdown() -> markdown.Markdown:
+    """One renderer, reset for each text: setting up Python-Markdown costs more than most minutes."""
+    return markdown.Markdown(extensions=[ClerkMarkdown()], output_format="html")
 
 
 def plain_text(fragment: str) -> str:

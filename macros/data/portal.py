@@ -1,4 +1,9 @@
-"""The whole validated portal: every record, where each came from, and the questions pages ask."""
+"""The whole validated portal: every record, where each came from, and the questions pages ask.
+
+Every question is answered from the indexes (index.py) built once when the Portal is made, or
+from an answer worked out once for the whole portal (the tracker, what changed): never by
+searching the records again, so a portal of hundreds of meetings builds in seconds.
+"""
 
 from __future__ import annotations
 
@@ -6,48 +11,18 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
-from typing import Any
+from functools import cached_property
 
 from pydantic import BaseModel
 
 from . import model
+from .changes import Changes, changes_between_meetings
+from .index import Index, grouped
+from .locations import Locations
 from .minutes import MinutesBody
-from .yamlload import Document
+from .tracker import Tracked, minute_order, tracked_items
 
-
-def minute_order(number: str) -> tuple[int, ...]:
-    """Sort key that puts 4.10 after 4.9."""
-    return tuple(int(part) for part in number.split("."))
-
-
-class Locations:
-    """Remembers the file and line of every record loaded, so later checks can point at them."""
-
-    def __init__(self) -> None:
-        self._where: dict[int, tuple[str, Document, tuple[Any, ...]]] = {}
-        self._keep: list[BaseModel] = []  # ids are only unique while the object lives
-
-    def register(self, record: BaseModel, file: str, document: Document, path: tuple[Any, ...] = ()) -> None:
-        self._where[id(record)] = (file, document, path)
-        self._keep.append(record)
-        for name in type(record).model_fields:
-            value = getattr(record, name)
-            items = enumerate(value) if isinstance(value, list) else [(None, value)]
-            for index, item in items:
-                if isinstance(item, BaseModel):
-                    sub = path + ((name,) if index is None else (name, index))
-                    self.register(item, file, document, sub)
-
-    def file(self, record: BaseModel) -> str:
-        return self._where[id(record)][0]
-
-    def line(self, record: BaseModel, *names: Any) -> int:
-        _, document, path = self._where[id(record)]
-        return document.line_of(path + names)
-
-    def records(self) -> Iterator[BaseModel]:
-        return iter(self._keep)
+__all__ = ["Changes", "Locations", "MinutesDoc", "Portal", "Tracked", "minute_order"]
 
 
 @dataclass(frozen=True)
@@ -60,46 +35,7 @@ class MinutesDoc:
     body: MinutesBody
 
 
-@dataclass(frozen=True)
-class Tracked:
-    """One thing the committee asked for, resolution or action, as the actions tracker shows it."""
-
-    id: str
-    kind: str  # "resolution" or "action"
-    what: str
-    who: str
-    agreed: model.MinuteRef
-    due: dt.date | None  # None when no date or meeting is given (e.g. "at each meeting")
-    due_meeting: model.Meeting | None  # the meeting it is due at, when the due date is a meeting's
-    status: model.ActionStatus
-    closed: model.MinuteRef | None  # where it was reported done or withdrawn
-
-    def overdue(self, today: dt.date) -> bool:
-        """Still open after its due date (as far as the portal's records go)."""
-        return self.status == model.ActionStatus.OPEN and self.due is not None and self.due < today
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What changed between two meetings: everything dated after the earlier, up to the later."""
-
-    earlier: model.Meeting
-    later: model.Meeting
-    statuses: list[tuple[model.Recommendation, model.Status | None, model.ProgressUpdate]]
-    evidence: list[tuple[model.Recommendation, model.ProgressUpdate, model.Evidence]]
-    figures: list[tuple[model.Metric, model.MetricPoint]]
-    new_actions: list[Tracked]
-    closed_actions: list[Tracked]
-    slipped: list[tuple[model.Recommendation, model.TargetRevision]]
-
-    @property
-    def empty(self) -> bool:
-        return not (
-            self.statuses or self.evidence or self.figures or self.new_actions or self.closed_actions or self.slipped
-        )
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Portal:
     site: model.PortalFile
     meetings: list[model.Meeting]
@@ -116,45 +52,46 @@ class Portal:
     # Files (e.g. "meetings.yaml") or folders (e.g. "progress") that held a record that could not
     # be read. Checks that need every record of that kind stay quiet rather than mislead.
     incomplete: frozenset[str] = frozenset()
+    index: Index = field(init=False, repr=False)
 
-    # --- lookups -------------------------------------------------------------------------------
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", Index(self))
+
+    # --- lookups by ID -------------------------------------------------------------------------
 
     @property
     def recommendations(self) -> list[model.Recommendation]:
-        return [rec for rec_set in self.sets for rec in rec_set.recommendations]
+        return self.index.recommendations
 
     def recommendation(self, rec_id: str) -> model.Recommendation:
-        return next(rec for rec in self.recommendations if rec.id == rec_id)
+        return self.index.recommendation[rec_id]
 
     def minutes_doc(self, minutes_id: str) -> MinutesDoc:
-        return next(m for m in self.minutes if m.id == minutes_id)
+        return self.index.minutes_doc[minutes_id]
 
     def set_of(self, rec: model.Recommendation) -> model.RecommendationSet:
-        return next(s for s in self.sets if rec in s.recommendations)
+        return self.index.set_of[id(rec)]
 
     def title_of(self, rec: model.Recommendation) -> str:
         return rec.title or self.set_of(rec).untitled_label
 
     def meeting(self, meeting_id: str) -> model.Meeting | None:
-        return next((m for m in self.meetings if m.id == meeting_id), None)
+        return self.index.meeting.get(meeting_id)
 
     def meeting_of(self, minutes: MinutesDoc) -> model.Meeting | None:
-        front = minutes.front
-        return next((m for m in self.meetings if (m.committee, m.date) == (front.committee, front.date)), None)
+        return self.index.meeting_at.get((minutes.front.committee, minutes.front.date))
 
     def minutes_of(self, meeting: model.Meeting) -> list[MinutesDoc]:
-        return sorted((m for m in self.minutes if self.meeting_of(m) == meeting), key=lambda m: m.front.item)
+        return self.index.minutes_of.get(meeting, [])
 
     def minutes_with(self, meeting_id: str, number: str) -> MinutesDoc | None:
         """The minutes file of a meeting that contains a given minute number."""
-        meeting = self.meeting(meeting_id)
-        if meeting is None:
-            return None
-        return next((m for m in self.minutes_of(meeting) if number in m.body.minutes), None)
+        return self.index.minutes_with.get((meeting_id, number))
 
     def meeting_named(self, name: str) -> model.Meeting | None:
         """A meeting by its ID or by how the minutes name it ("the September meeting")."""
-        return next((m for m in self.meetings if name in (m.id, m.also_known_as)), None)
+        found = self.index.meeting_named.get(name)
+        return found[1] if found else None
 
     def due_date(self, action: model.Action) -> dt.date | None:
         """An action's due date: its date, or the date of the meeting it is due at."""
@@ -165,24 +102,34 @@ class Portal:
             return meeting.date if meeting else None
 
     def committee(self, committee_id: str) -> model.Committee | None:
-        return next((c for c in self.site.committees if c.id == committee_id), None)
+        return self.index.committee.get(committee_id)
 
     def body(self, body_id: str) -> model.Body | None:
-        return next((b for b in self.bodies if b.id == body_id), None)
+        return self.index.body.get(body_id)
 
     def resolution(self, resolution_id: str) -> model.Resolution | None:
-        return next((r for r in self.resolutions if r.id == resolution_id), None)
+        return self.index.resolution.get(resolution_id)
 
     def theme(self, theme_id: str) -> model.Theme | None:
-        themes = self.themes.themes if self.themes else []
-        return next((t for t in themes if t.id == theme_id), None)
+        return self.index.theme.get(theme_id)
+
+    def referable(self, record_id: str) -> list[tuple[str, BaseModel]]:
+        """Every record a minute may be marked as discussing with this ID, as (kind, record)."""
+        found: list[tuple[str, BaseModel]] = [
+            ("recommendation", r) for r in self.index.recommendations_with_id.get(record_id, [])
+        ]
+        found += [
+            (kind, record)
+            for kind, record in (("theme", self.theme(record_id)), ("resolution", self.resolution(record_id)))
+            if record
+        ]
+        return found
 
     # --- derived answers -----------------------------------------------------------------------
 
     def history(self, rec: model.Recommendation) -> list[model.ProgressUpdate]:
         """A recommendation's updates, newest first (later in the files wins on the same date)."""
-        entries = [(u.date, index, u) for index, u in enumerate(self.updates) if u.recommendation == rec.id]
-        return [u for _, _, u in sorted(entries, key=lambda e: (e[0], e[1]), reverse=True)]
+        return self.index.history.get(rec.id, [])
 
     def status_changes(self, rec: model.Recommendation) -> list[tuple[model.ProgressUpdate, model.Status | None]]:
         """Each update that changed a recommendation's status (the first one included), oldest
@@ -199,8 +146,7 @@ class Portal:
         return self.history(rec)[0]
 
     def themes_of(self, rec: model.Recommendation) -> list[model.Theme]:
-        themes = self.themes.themes if self.themes else []
-        return [t for t in themes if rec.id in t.recommendations]
+        return self.index.themes_of.get(rec.id, [])
 
     def status_counts(self, rec_set: model.RecommendationSet) -> list[tuple[model.Status, int]]:
         """How many recommendations stand at each status, in the vocabulary's order, zeros left out."""
@@ -209,28 +155,21 @@ class Portal:
 
     def latest_updates(self, limit: int) -> list[model.ProgressUpdate]:
         """The newest updates; updates of the same date keep the order they were written in."""
+        return self._newest_updates[:limit]
+
+    @cached_property
+    def _newest_updates(self) -> list[model.ProgressUpdate]:
         ordered = sorted(enumerate(self.updates), key=lambda e: (-e[1].date.toordinal(), e[0]))
-        return [u for _, u in ordered[:limit]]
+        return [u for _, u in ordered]
 
     def discussed_at(self, rec: model.Recommendation) -> list[tuple[MinutesDoc, list[str]]]:
         """Minutes files whose clerk marked a minute as discussing a recommendation, newest
         meeting first, each with those minute numbers in order."""
-        found = []
-        for minutes in self.minutes:
-            numbers = [n for n, ids in minutes.front.minutes.items() if rec.id in ids]
-            if numbers:
-                found.append((minutes, sorted(numbers, key=minute_order)))
-        return sorted(found, key=lambda f: (f[0].front.date, f[0].front.item), reverse=True)
-
-    def referable(self, record_id: str) -> list[tuple[str, BaseModel]]:
-        """Every record a minute may be marked as discussing with this ID, as (kind, record)."""
-        found: list[tuple[str, BaseModel]] = [("recommendation", r) for r in self.recommendations if r.id == record_id]
-        found += [
-            (kind, record)
-            for kind, record in (("theme", self.theme(record_id)), ("resolution", self.resolution(record_id)))
-            if record
+        found = [
+            (self.minutes_doc(minutes_id), sorted(numbers, key=minute_order))
+            for minutes_id, numbers in self.index.discussing.get(rec.id, {}).items()
         ]
-        return found
+        return sorted(found, key=lambda f: (f[0].front.date, f[0].front.item), reverse=True)
 
     def minute_refs(self, minutes: MinutesDoc) -> dict[str, list[tuple[str, BaseModel]]]:
         """What each minute of a file discusses, as (kind, record) pairs, for minutes that say."""
@@ -241,124 +180,66 @@ class Portal:
         }
 
     def metrics_for(self, rec: model.Recommendation) -> list[model.Metric]:
-        return [m for m in self.metrics if rec.id in m.recommendations]
+        return self.index.metrics_for.get(rec.id, [])
 
     def commitments_for(self, rec: model.Recommendation) -> list[model.Commitment]:
-        return [c for c in self.commitments if rec.id in c.recommendations]
+        return self.index.commitments_for.get(rec.id, [])
 
     def as_at(self, rec_set: model.RecommendationSet) -> dt.date:
         """The date of the newest update to any recommendation in a set."""
         return max(self.latest(rec).date for rec in rec_set.recommendations)
 
     def report_backs(self) -> list[tuple[model.Meeting, list[model.Resolution]]]:
-        """Meetings that resolutions report back to, earliest first, with what reports back to each."""
+        """Meetings that open resolutions report back to, earliest first, with what reports back to each."""
         due: dict[str, list[model.Resolution]] = {}
         for resolution in self.resolutions:
-            if (
-                resolution.report_back
-                and resolution.report_back.meeting
-                and resolution.status == model.ActionStatus.OPEN
-            ):
-                due.setdefault(resolution.report_back.meeting, []).append(resolution)
+            back = resolution.report_back
+            if back and back.meeting and resolution.status == model.ActionStatus.OPEN:
+                due.setdefault(back.meeting, []).append(resolution)
         meetings = [self.meeting(meeting_id) for meeting_id in due]
         return [(m, due[m.id]) for m in sorted(meetings, key=lambda m: m.date)]
 
     def tracker(self) -> list[Tracked]:
         """Every resolution and action, in the order agreed (meeting date, then minute)."""
-        items = [self._tracked_resolution(r) for r in self.resolutions]
-        items += [self._tracked_action(a) for a in self.actions]
+        return self._tracked
 
-        def order(item: Tracked) -> tuple:
-            meeting = self.meeting(item.agreed.meeting)
-            return (meeting.date if meeting else dt.date.min, minute_order(item.agreed.minute), item.id)
-
-        return sorted(items, key=order)
-
-    def _tracked_resolution(self, resolution: model.Resolution) -> Tracked:
-        back = resolution.report_back
-        due_meeting = self.meeting(back.meeting) if back and back.meeting else None
-        source = resolution.status_source
-        closed = None
-        if resolution.status != model.ActionStatus.OPEN and source.meeting and source.minute:
-            closed = model.MinuteRef(meeting=source.meeting, minute=source.minute)
-        return Tracked(
-            id=resolution.id,
-            kind="resolution",
-            what=resolution.asks,
-            who=resolution.who,
-            agreed=model.MinuteRef(meeting=resolution.meeting, minute=resolution.minute),
-            due=due_meeting.date if due_meeting else None,
-            due_meeting=due_meeting,
-            status=resolution.status,
-            closed=closed,
-        )
-
-    def _tracked_action(self, action: model.Action) -> Tracked:
-        return Tracked(
-            id=action.id,
-            kind="action",
-            what=action.what,
-            who=action.who,
-            agreed=action.agreed,
-            due=self.due_date(action),
-            due_meeting=self.meeting_named(action.due),
-            status=action.status,
-            closed=action.closed,
-        )
+    @cached_property
+    def _tracked(self) -> list[Tracked]:
+        return tracked_items(self)
 
     def meetings_with_minutes(self) -> list[model.Meeting]:
         """Meetings whose minutes the portal holds, earliest first."""
+        return self._held
+
+    @cached_property
+    def _held(self) -> list[model.Meeting]:
         return sorted((m for m in self.meetings if self.minutes_of(m)), key=lambda m: m.date)
 
     def status_on(self, rec: model.Recommendation, day: dt.date) -> model.Status | None:
         """A recommendation's status as last reported on or before a day (None before any)."""
         return next((u.status for u in self.history(rec) if u.date <= day), None)
 
-    def changes(self, earlier: model.Meeting, later: model.Meeting) -> Changes:
-        def between(day: dt.date | None) -> bool:
-            return day is not None and earlier.date < day <= later.date
-
-        def meeting_day(ref: model.MinuteRef | None) -> dt.date | None:
-            meeting = self.meeting(ref.meeting) if ref else None
-            return meeting.date if meeting else None
-
-        statuses, evidence = [], []
-        for rec in self.recommendations:
-            before, after = self.status_on(rec, earlier.date), self.status_on(rec, later.date)
-            if after is not None and after != before:
-                update = next(u for u in self.history(rec) if u.date <= later.date)
-                statuses.append((rec, before, update))
-            for update in reversed(self.history(rec)):
-                if between(update.date):
-                    evidence += [(rec, update, item) for item in update.evidence]
-        tracked = self.tracker()
-        slipped = [
-            (rec, revision)
-            for rec in self.recommendations
-            if rec.target
-            for revision in rec.target.revisions
-            if between(revision.reported)
-        ]
-        return Changes(
-            earlier=earlier,
-            later=later,
-            statuses=statuses,
-            evidence=evidence,
-            figures=[(m, p) for m in self.metrics for p in sorted(m.points, key=lambda p: p.date) if between(p.date)],
-            new_actions=[t for t in tracked if between(meeting_day(t.agreed))],
-            closed_actions=[t for t in tracked if between(meeting_day(t.closed))],
-            slipped=slipped,
-        )
-
     def changes_between_meetings(self) -> list[Changes]:
         """What changed between each meeting and the one before it, latest pair first."""
-        held = self.meetings_with_minutes()
-        return [self.changes(a, b) for a, b in pairwise(held)][::-1]
+        return self._changes[::-1]
+
+    @cached_property
+    def _changes(self) -> list[Changes]:
+        return changes_between_meetings(self)
 
     def open_items_for(self, rec: model.Recommendation) -> list[Tracked]:
         """Open actions that name a recommendation (resolutions name none, so they are listed apart)."""
-        linked = {a.id for a in self.actions if rec.id in a.recommendations}
-        return [t for t in self.tracker() if t.id in linked and t.status == model.ActionStatus.OPEN]
+        return self._open_by_recommendation.get(rec.id, [])
+
+    @cached_property
+    def _open_by_recommendation(self) -> dict[str, list[Tracked]]:
+        named = grouped((a.id, rec_id) for a in self.actions for rec_id in a.recommendations)
+        return grouped(
+            (rec_id, t)
+            for t in self.tracker()
+            if t.status == model.ActionStatus.OPEN
+            for rec_id in dict.fromkeys(named.get(t.id, []))
+        )
 
     def documents_cited(self) -> list[tuple[str, str | None]]:
         """Each published document cited anywhere, once, in the order first cited."""

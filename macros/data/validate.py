@@ -117,7 +117,7 @@ class _Checks:
         if not self.complete(kind):
             return True
         finders = {
-            "recommendation": lambda i: any(r.id == i for r in portal.recommendations),
+            "recommendation": portal.index.recommendation.get,
             "theme": portal.theme,
             "resolution": portal.resolution,
             "body": portal.body,

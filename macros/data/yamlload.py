@@ -18,6 +18,7 @@ from .problems import Problem
 
 Path = tuple[str | int, ...]
 NULLS = {"", "~", "null", "Null", "NULL"}
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -39,8 +40,13 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
     """Parse one YAML document; first_line shifts line numbers (for front matter in Markdown)."""
     offset = first_line - 1
     try:
-        events = list(yaml.parse(text, Loader=yaml.SafeLoader))
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:  # libyaml, when PyYAML has it, reads the same events and nodes many times faster (a
+            # plain value's style is "" there, None in PyYAML's own reader) …
+            events = list(yaml.parse(text, Loader=FAST_LOADER))
+            node = yaml.compose(text, Loader=FAST_LOADER)
+        except yaml.MarkedYAMLError:  # … but a file with a mistake is read again for the usual words
+            events = list(yaml.parse(text, Loader=yaml.SafeLoader))
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         # A key missing its colon is found on the next line, and an unclosed quote at the end of
         # the file; the line where the key or the quote starts is the context.
@@ -75,7 +81,7 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
         special = (
             isinstance(event, yaml.AliasEvent)
             or getattr(event, "anchor", None)
-            or (isinstance(event, yaml.ScalarEvent) and not event.implicit[0] and event.style is None)
+            or (isinstance(event, yaml.ScalarEvent) and not event.implicit[0] and not event.style)
         )
         if special:
             problems.setdefault(
@@ -87,9 +93,7 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
                     "and not as text — put the whole value in double quotes",
                 ),
             )
-        elif (
-            isinstance(event, yaml.ScalarEvent) and event.style is None and event.end_mark.line == event.start_mark.line
-        ):
+        elif isinstance(event, yaml.ScalarEvent) and not event.style and event.end_mark.line == event.start_mark.line:
             rest = lines[event.end_mark.line][event.end_mark.column :]
             if rest.lstrip().startswith("#") and rest[:1].isspace():
                 problems.setdefault(
@@ -108,7 +112,7 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
 def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -> Any:
     doc.lines[path] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.ScalarNode):
-        if node.tag == "tag:yaml.org,2002:null" or (node.style is None and node.value in NULLS):
+        if node.tag == "tag:yaml.org,2002:null" or (not node.style and node.value in NULLS):
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

@@ -587,7 +587,7 @@ class Exporter:
 
     def update_entry(self, update: model.ProgressUpdate) -> dict[str, Any]:
         rec = self.portal.recommendation(update.recommendation)
-        update_id = self.update_ids[self.portal.updates.index(update)]
+        update_id = self.update_ids[self.portal.index.update_position[id(update)]]
         return {
             "id": self.links.recommendation(rec) + "#update-" + update_id.removeprefix(rec.id + "-"),
             "title": f"{rec.ref}: {status_label(update.status)} as at {long_date(update.date)}",
