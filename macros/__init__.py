@@ -98,6 +98,21 @@ def define_env(env):
         return renderer.minutes_page(env.page.url, minutes_id)
 
     @env.macro
+    def history_page(history_id: str) -> str:
+        set_title(renderer.history_title(history_id))
+        return renderer.history_page(env.page.url, history_id)
+
+    @env.macro
+    def meeting_page(meeting_id: str) -> str:
+        set_title(renderer.meeting_title(meeting_id))
+        return renderer.meeting_page(env.page.url, meeting_id)
+
+    @env.macro
+    def year_page(year: str) -> str:
+        set_title(f"Meetings in {year}")
+        return renderer.year_page(env.page.url, year)
+
+    @env.macro
     def data_page() -> str:
         """The Data page: every download and every field, documented from the export models."""
         # No "suggest a change" links: the page is generated from the export models, not a data file.

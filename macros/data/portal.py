@@ -19,7 +19,9 @@ from . import model
 from .changes import Changes, changes_between_meetings
 from .index import Index, grouped
 from .locations import Locations
+from .meeting_index import MeetingIndex
 from .minutes import MinutesBody
+from .record_years import RecordsByYear
 from .tracker import Tracked, minute_order, tracked_items
 
 __all__ = ["Changes", "Locations", "MinutesDoc", "Portal", "Tracked", "minute_order"]
@@ -134,13 +136,7 @@ class Portal:
     def status_changes(self, rec: model.Recommendation) -> list[tuple[model.ProgressUpdate, model.Status | None]]:
         """Each update that changed a recommendation's status (the first one included), oldest
         first, with the status it changed from."""
-        changes: list[tuple[model.ProgressUpdate, model.Status | None]] = []
-        previous = None
-        for update in reversed(self.history(rec)):
-            if update.status != previous:
-                changes.append((update, previous))
-                previous = update.status
-        return changes
+        return self.by_year.status_changes.get(rec.id, [])
 
     def latest(self, rec: model.Recommendation) -> model.ProgressUpdate:
         return self.history(rec)[0]
@@ -165,11 +161,25 @@ class Portal:
     def discussed_at(self, rec: model.Recommendation) -> list[tuple[MinutesDoc, list[str]]]:
         """Minutes files whose clerk marked a minute as discussing a recommendation, newest
         meeting first, each with those minute numbers in order."""
-        found = [
-            (self.minutes_doc(minutes_id), sorted(numbers, key=minute_order))
-            for minutes_id, numbers in self.index.discussing.get(rec.id, {}).items()
-        ]
-        return sorted(found, key=lambda f: (f[0].front.date, f[0].front.item), reverse=True)
+        return self._discussed.get(rec.id, [])
+
+    @cached_property
+    def _discussed(self) -> dict[str, list[tuple[MinutesDoc, list[str]]]]:
+        answers = {}
+        for record_id, minutes in self.index.discussing.items():
+            found = [(self.minutes_doc(m), sorted(numbers, key=minute_order)) for m, numbers in minutes.items()]
+            answers[record_id] = sorted(found, key=lambda f: (f[0].front.date, f[0].front.item), reverse=True)
+        return answers
+
+    @cached_property
+    def by_year(self) -> RecordsByYear:
+        """A recommendation's record year by year (record_years.py)."""
+        return RecordsByYear(self)
+
+    @cached_property
+    def meeting_index(self) -> MeetingIndex:
+        """The meetings year by year and what each one did (meeting_index.py)."""
+        return MeetingIndex(self)
 
     def minute_refs(self, minutes: MinutesDoc) -> dict[str, list[tuple[str, BaseModel]]]:
         """What each minute of a file discusses, as (kind, record) pairs, for minutes that say."""
@@ -231,6 +241,19 @@ class Portal:
         """Open actions that name a recommendation (resolutions name none, so they are listed apart)."""
         return self._open_by_recommendation.get(rec.id, [])
 
+    def closed_newest_first(self) -> list[Tracked]:
+        """Resolutions and actions reported done or withdrawn, the most recently closed first."""
+        return self._closed
+
+    @cached_property
+    def _closed(self) -> list[Tracked]:
+        def closed_on(item: Tracked) -> dt.date:
+            meeting = self.meeting(item.closed.meeting) if item.closed else None
+            return meeting.date if meeting else dt.date.min
+
+        closed = (t for t in self.tracker() if t.status != model.ActionStatus.OPEN)
+        return sorted(closed, key=closed_on, reverse=True)
+
     @cached_property
     def _open_by_recommendation(self) -> dict[str, list[Tracked]]:
         named = grouped((a.id, rec_id) for a in self.actions for rec_id in a.recommendations)
@@ -253,22 +276,3 @@ class Portal:
         """The data files that records were read from, each once, in the order first met."""
         files = (r.file if isinstance(r, MinutesDoc) else self.locations.file(r) for r in records)
         return list(dict.fromkeys(files))
-
-    def summary_files(self, name: str) -> list[str]:
-        """The data files a summary page (home, themes, meetings …) is made from."""
-        themes = [self.themes] if self.themes else []
-        records = {
-            "home": [self.site, *self.sets, *self.updates],
-            "recommendations": [*self.sets, *self.updates],
-            "themes": themes,
-            "resolutions": self.resolutions,
-            "commitments": [*self.commitments, *self.bodies],
-            "meetings": [*self.meetings, *self.minutes],
-            "about": [self.site],
-            "actions": [*self.resolutions, *self.actions],
-            "definitions": [],
-            "changes": [*self.updates, *self.sets, *self.resolutions, *self.actions, *self.metrics],
-            "metrics": self.metrics,
-            "report": [*self.sets, *self.updates, *self.actions],
-        }[name]
-        return self.files_of(*records)

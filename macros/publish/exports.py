@@ -365,10 +365,6 @@ class Exporter:
             ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
         return ids
 
-    def update_url(self, update: model.ProgressUpdate) -> str:
-        rec = self.portal.recommendation(update.recommendation)
-        return f"{self.links.recommendation(rec)}#update-{update.date.isoformat()}"
-
     # --- rows -----------------------------------------------------------------------------------
 
     def recommendation_rows(self) -> Iterator[RecommendationRow]:
@@ -411,7 +407,7 @@ class Exporter:
                 status=update.status,
                 summary=update.summary,
                 evidence_count=len(update.evidence),
-                url=self.update_url(update),
+                url=self.links.update(update),
                 **source_columns(update.source),
             )
 
@@ -457,7 +453,7 @@ class Exporter:
                 status=item.status,
                 closed_meeting=item.closed.meeting if item.closed else None,
                 closed_minute=item.closed.minute if item.closed else None,
-                url=self.links.action(item.id),
+                url=self.links.action(item),
             )
 
     def metric_rows(self) -> Iterator[MetricRow]:
@@ -591,7 +587,7 @@ class Exporter:
         return {
             "id": self.links.recommendation(rec) + "#update-" + update_id.removeprefix(rec.id + "-"),
             "title": f"{rec.ref}: {status_label(update.status)} as at {long_date(update.date)}",
-            "link": self.update_url(update),
+            "link": self.links.update(update),
             "updated": midnight(update.date),
             "summary": f"{rec.ref} ({self.portal.title_of(rec)}): {update.summary}",
         }

@@ -24,9 +24,14 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
 
 
-def describe(metric: model.Metric) -> str:
+def latest_points(metric: model.Metric, limit: int | None = None) -> list[model.MetricPoint]:
+    """A measure's figures, oldest first: all of them, or the latest `limit`."""
+    points = sorted(metric.points, key=lambda p: p.date)
+    return points[-limit:] if limit else points
+
+
+def describe(metric: model.Metric, points: list[model.MetricPoint]) -> str:
     """The chart in words: its period, first and latest figures, lowest and highest, and the target."""
-    points = metric.points
     first, last = points[0], points[-1]
     words = [f"{len(points)} figure{'s' if len(points) != 1 else ''} from {long_date(first.date)}"
              + (f" to {long_date(last.date)}" if len(points) > 1 else "") + "."]
@@ -53,9 +58,10 @@ def _nice_top(value: float) -> float:
     return 10 * magnitude
 
 
-def line_chart(metric: model.Metric, chart_id: str) -> Markup:
-    """One metric's points as an SVG line chart (with its target as a dashed line, if it has one)."""
-    points = sorted(metric.points, key=lambda p: p.date)
+def line_chart(metric: model.Metric, chart_id: str, limit: int | None = None) -> Markup:
+    """One metric's points (or its latest `limit`) as an SVG line chart, with its target as a
+    dashed line if it has one."""
+    points = latest_points(metric, limit)
     values = [p.value for p in points] + ([metric.target] if metric.target is not None else [])
     top = _nice_top(max(values))
     bottom = min(0.0, min(values))
@@ -72,7 +78,7 @@ def line_chart(metric: model.Metric, chart_id: str) -> Markup:
         f'<svg class="sp-chart" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(metric.title)} ({escape(metric.unit)})</title>',
-        f'<desc id="{chart_id}-desc">{escape(describe(metric))}</desc>',
+        f'<desc id="{chart_id}-desc">{escape(describe(metric, points))}</desc>',
     ]
     for step in range(5):  # horizontal grid lines with their values
         value = bottom + (top - bottom) * step / 4

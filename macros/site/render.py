@@ -17,8 +17,10 @@ from markupsafe import Markup, escape
 from ..data import model
 from ..data.clock import build_date
 from ..data.minutes import minute_anchor, render_markdown
-from ..data.portal import MinutesDoc, Portal
+from ..data.portal import MinutesDoc, Portal, Tracked
 from ..data.provenance import Repository
+from .edits import SHOWN, PageFiles
+from .pages import history_id
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -64,10 +66,11 @@ class Renderer:
         self.env.filters.update(
             long_date=long_date, md=markdown_text, status_label=status_label, status_slug=status_slug
         )
-        from .charts import line_chart, number  # charts use long_date from here
+        from .charts import latest_points, line_chart, number  # charts use long_date from here
 
         self.env.filters["figure"] = number
-        self.env.globals["chart"] = line_chart
+        self.env.globals.update(chart=line_chart, latest_points=latest_points, shown=SHOWN)
+        self.files = PageFiles(portal)
         self.env.tests["overdue_on"] = lambda item, today: item.overdue(today)
         self.env.globals.update(
             portal=portal, today=self.today, meaning=model.STATUS_MEANINGS, terms=model.TERM_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus
@@ -94,10 +97,33 @@ class Renderer:
     def minutes_title(self, minutes_id: str) -> str:
         return self.portal.minutes_doc(minutes_id).front.title
 
+    def meeting_title(self, meeting_id: str) -> str:
+        meeting = self.portal.meeting(meeting_id)
+        return f"{self.portal.committee(meeting.committee).name}, {long_date(meeting.date)}"
+
+    def history_title(self, history: str) -> str:
+        rec, year = self._history(history)
+        return f"{rec.ref} in {year}: {self.portal.title_of(rec)}"
+
+    def _history(self, history: str) -> tuple[model.Recommendation, int]:
+        rec_id, year = history.rsplit("-", 1)
+        return self.portal.recommendation(rec_id), int(year)
+
     def recommendation_page(self, page_url: str, rec_id: str) -> str:
         rec = self.portal.recommendation(rec_id)
-        files = self.portal.files_of(rec, *self.portal.history(rec))
+        files = self.files.recommendation(rec)
         return self.render("recommendation.html", page_url, files, rec=rec, rec_set=self.portal.set_of(rec))
+
+    def history_page(self, page_url: str, history: str) -> str:
+        rec, year = self._history(history)
+        return self.render("history.html", page_url, self.files.history(rec, year), rec=rec, year=year)
+
+    def meeting_page(self, page_url: str, meeting_id: str) -> str:
+        meeting = self.portal.meeting(meeting_id)
+        return self.render("meeting.html", page_url, self.files.meeting(meeting), meeting=meeting)
+
+    def year_page(self, page_url: str, year: str) -> str:
+        return self.render("year.html", page_url, self.files.year(int(year)), year=int(year))
 
     def minutes_page(self, page_url: str, minutes_id: str) -> str:
         minutes = self.portal.minutes_doc(minutes_id)
@@ -112,7 +138,7 @@ class Renderer:
 
     def summary(self, page_url: str, name: str) -> str:
         """A page made from the whole portal: home, recommendations, themes, resolutions …"""
-        return self.render(f"{name}.html", page_url, self.portal.summary_files(name))
+        return self.render(f"{name}.html", page_url, self.files.summary(name))
 
 
 class Links:
@@ -135,10 +161,30 @@ class Links:
         return self.minutes(self.portal.minutes_with(meeting_id, number)) + "#" + minute_anchor(number)
 
     def meeting(self, meeting: model.Meeting) -> str:
-        return self.page(f"meetings/#{meeting.id}")
+        return self.page(f"meetings/{meeting.id}/")
+
+    def year(self, year: int, committee_id: str | None = None) -> str:
+        """The page of a year's meetings, or one committee's part of it."""
+        return self.page(f"years/{year}/" + (f"#{committee_id}" if committee_id else ""))
+
+    def history(self, rec: model.Recommendation, year: int) -> str:
+        """A recommendation's record in one year: every update, status change and discussion."""
+        return self.page(f"history/{history_id(rec, year)}/")
+
+    def update(self, update: model.ProgressUpdate) -> str:
+        """Where an update is kept for good: its recommendation's page for that year."""
+        rec = self.portal.recommendation(update.recommendation)
+        return self.history(rec, update.date.year) + f"#update-{update.date.isoformat()}"
 
     def resolution(self, resolution: model.Resolution) -> str:
-        return self.page(f"resolutions/#{resolution.id}")
+        """A resolution is set out on the page of the meeting that made it."""
+        return self.page(f"meetings/{resolution.meeting}/#{resolution.id}")
+
+    def commitment(self, commitment: model.Commitment) -> str:
+        """On the page of the meeting that recorded it; one from a document, on the commitments page."""
+        if commitment.source.meeting:
+            return self.page(f"meetings/{commitment.source.meeting}/#{commitment.id}")
+        return self.page(f"commitments/#{commitment.id}")
 
     def theme(self, theme: model.Theme) -> str:
         return self.page(f"themes/#{theme.id}")
@@ -146,9 +192,10 @@ class Links:
     def body(self, body: model.Body) -> str:
         return self.page(f"commitments/#{body.id}")
 
-    def action(self, item_id: str) -> str:
-        """A resolution or action on the actions tracker."""
-        return self.page(f"actions/#{item_id}")
+    def action(self, item: Tracked) -> str:
+        """A resolution or action, on the page of the meeting that agreed it (where it stays when
+        the tracker no longer lists it)."""
+        return self.page(f"meetings/{item.agreed.meeting}/#{item.id}")
 
     def metric(self, metric: model.Metric) -> str:
         return self.page(f"metrics/#{metric.id}")
