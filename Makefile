@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
+SERVE_SITE := .serve-site
 ADDRESS ?= 127.0.0.1:8000
 # The published site's address, for absolute links in feeds and downloads (mkdocs.yml reads the same variable).
 SITE_URL ?= $(or $(PORTAL_SITE_URL),http://127.0.0.1:8000/)
@@ -19,13 +20,20 @@ endif
 
 .PHONY: lint serve build validate safeguard prepare new-minutes new-update import-minutes example benchmark test install install-dev clean
 
-## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
+## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/ (the search
+## index is made once, when it starts: restart it to search what changed since)
 serve: install safeguard validate prepare
+	rm -rf $(SERVE_SITE)
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(SERVE_SITE)
+	$(BIN)/python -m macros search-index --site $(SERVE_SITE) --output docs/pagefind
+	rm -rf $(SERVE_SITE)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
-## build: install, check the data, and build the site into ./site (stops on any warning)
+## build: install, check the data, and build the site into ./site (stops on any warning), then its search index
 build: install safeguard validate prepare
+	rm -rf docs/pagefind
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+	$(BIN)/python -m macros search-index --site $(SITE)
 
 ## validate: check every data file and minutes file, and list every problem
 validate: install
@@ -58,6 +66,7 @@ example: install
 	$(BIN)/python -m macros --root examples/harrowmere validate
 	$(BIN)/python -m macros --root examples/harrowmere prepare --site-url $(SITE_URL)
 	$(BIN)/mkdocs build --strict -f examples/harrowmere/mkdocs.yml --site-dir $(CURDIR)/site-example
+	$(BIN)/python -m macros search-index --site site-example
 
 ## benchmark: time the check and the build, weigh the pages, and compare them with their targets
 benchmark: install-dev
@@ -87,4 +96,4 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(SITE) site-example .pytest_cache
+	rm -rf $(VENV) $(SITE) site-example .pytest_cache $(SERVE_SITE) docs/pagefind
