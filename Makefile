@@ -70,7 +70,7 @@ example: install
 
 ## benchmark: time the check and the build, weigh the pages, and compare them with their targets
 benchmark: install-dev
-	$(BIN)/python tests/benchmark.py
+	$(BIN)/python tests/benchmark.py --write
 
 ## lint: check the code of macros/ with ruff (lint and formatting)
 lint: install-dev

@@ -77,12 +77,18 @@ def settle(page) -> None:
 
 
 def search(page, server: str, words: str):
-    """Open the home page, open search from the keyboard alone (Material's "/" shortcut), type the
-    words, and wait for the results, which are returned."""
+    """Open the home page, go to the search box from the keyboard alone (the "/" shortcut), type
+    the words and press Enter, and wait for the results on the search page, which are returned."""
     page.goto(server + "/")
     page.keyboard.press("/")
     page.keyboard.type(words)
-    results = page.locator(".md-search-result__item")
+    page.keyboard.press("Enter")
+    results = page.locator(".sp-search-result")
     results.first.wait_for(state="visible", timeout=10_000)
     settle(page)
     return results
+
+
+def result_links(results) -> list[str]:
+    """The address each search result leads to, best first."""
+    return [results.nth(i).locator("h2 a").get_attribute("href") for i in range(results.count())]

@@ -92,8 +92,11 @@ form.addEventListener("submit", (event) => {
   clearTimeout(typing);
   run(input.value);
 });
+// Arriving from the search box at the top of a page: the search goes on here, so the keyboard
+// does too (Tab then reaches the Search button and the results).
 const asked = new URLSearchParams(location.search).get("q");
 if (asked) {
   input.value = asked;
+  input.focus();
   run(asked);
 }

@@ -30,8 +30,10 @@ def latest_points(metric: model.Metric, limit: int | None = None) -> list[model.
     return points[-limit:] if limit else points
 
 
-def describe(metric: model.Metric, points: list[model.MetricPoint]) -> str:
-    """The chart in words: its period, first and latest figures, lowest and highest, and the target."""
+def describe(metric: model.Metric, points: list[model.MetricPoint] | None = None) -> str:
+    """The chart (of all the figures, or of `points`) in words: its period, first and latest
+    figures, lowest and highest, and the target."""
+    points = points or latest_points(metric)
     first, last = points[0], points[-1]
     words = [f"{len(points)} figure{'s' if len(points) != 1 else ''} from {long_date(first.date)}"
              + (f" to {long_date(last.date)}" if len(points) > 1 else "") + "."]
