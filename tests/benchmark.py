@@ -25,6 +25,7 @@ import contextlib
 import datetime as dt
 import functools
 import gzip
+import io
 import http.server
 import os
 import platform
@@ -179,7 +180,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return contextlib.closing(__import__("io").BytesIO(body))
+        return io.BytesIO(body)
 
 
 @contextlib.contextmanager

@@ -52,7 +52,13 @@ def minute_anchor(number: str) -> str:
 class Minute:
     number: str
     line: int
-    text: str  # the minute's words as plain text, for checking quotes
+    markdown: str  # the minute's own Markdown, below its number
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The minute's words as plain text, for checking quotes: rendered only for a minute that
+        is quoted, since rendering every minute of a long archive costs more than the checks."""
+        return plain_text(render_markdown(self.markdown))
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,7 @@ def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int,
     for position, (number, line, index) in enumerate(starts):
         end = starts[position + 1][2] if position + 1 < len(starts) else len(body_lines)
         section = "\n".join(body_lines[index + 1 : end])
-        minutes[number] = Minute(number, line, plain_text(render_markdown(section)))
+        minutes[number] = Minute(number, line, section)
     return MinutesBody(body, first_line, minutes), problems
 
 

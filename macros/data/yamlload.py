@@ -18,7 +18,24 @@ from .problems import Problem
 
 Path = tuple[str | int, ...]
 NULLS = {"", "~", "null", "Null", "NULL"}
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's reader (when PyYAML has it), without YAML 1.1's guessing of types (every value
+    stays text here, and an empty or null value is found by _build): guessing costs more than
+    reading."""
+
+    TAGS = {
+        yaml.ScalarNode: "tag:yaml.org,2002:str",
+        yaml.SequenceNode: "tag:yaml.org,2002:seq",
+        yaml.MappingNode: "tag:yaml.org,2002:map",
+    }
+
+    def resolve(self, kind, value, implicit):
+        return self.TAGS[kind]
+
+
+FAST_LOADER = _TextLoader
 
 
 @dataclass
@@ -40,13 +57,14 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
     """Parse one YAML document; first_line shifts line numbers (for front matter in Markdown)."""
     offset = first_line - 1
     try:
-        try:  # libyaml, when PyYAML has it, reads the same events and nodes many times faster (a
-            # plain value's style is "" there, None in PyYAML's own reader) …
+        try:  # libyaml, when PyYAML has it, reads the events many times faster (a plain value's
+            # style is "" there, None in PyYAML's own reader) …
             events = list(yaml.parse(text, Loader=FAST_LOADER))
-            node = yaml.compose(text, Loader=FAST_LOADER)
+            if _needs_composer(events):
+                yaml.compose(text, Loader=yaml.SafeLoader)  # only the composer finds their mistakes
         except yaml.MarkedYAMLError:  # … but a file with a mistake is read again for the usual words
             events = list(yaml.parse(text, Loader=yaml.SafeLoader))
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         # A key missing its colon is found on the next line, and an unclosed quote at the end of
         # the file; the line where the key or the quote starts is the context.
@@ -64,12 +82,43 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
         return Document(None, problems=[Problem(file, line, _explain_syntax(error, text.split("\n"), line - offset))])
     document = Document(None)
     document.problems += _surprises(events, text.split("\n"), file, offset)
-    if node is None:
+    if not any(isinstance(event, yaml.DocumentStartEvent) for event in events):
         document.problems.append(Problem(file, first_line, "this file is empty — add its data, or delete the file"))
     if document.problems:
         return document
-    document.data = _build(node, (), document, file, offset)
+    document.data = _build(_Events(events), (), document, file, offset)
     return document
+
+
+def _needs_composer(events: list[yaml.Event]) -> bool:
+    """Anchors, aliases or several documents: the mistakes only PyYAML's composer reports."""
+    documents = sum(isinstance(event, yaml.DocumentStartEvent) for event in events)
+    anchored = any(isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) for event in events)
+    return documents > 1 or anchored
+
+
+class _Events:
+    """The parser's events, read one at a time, with a look at the next."""
+
+    def __init__(self, events: list[yaml.Event]):
+        self.events = events
+        self.at = next(i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)) + 1
+
+    def peek(self) -> yaml.Event:
+        return self.events[self.at]
+
+    def take(self) -> yaml.Event:
+        self.at += 1
+        return self.events[self.at - 1]
+
+    def skip(self) -> None:
+        """Pass over one whole value: a scalar, or a map or list with everything in it."""
+        depth = 0
+        while True:
+            event = self.take()
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            if depth == 0:
+                return
 
 
 def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: int) -> list[Problem]:
@@ -109,22 +158,31 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
     return list(problems.values())
 
 
-def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -> Any:
-    doc.lines[path] = node.start_mark.line + 1 + offset
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == "tag:yaml.org,2002:null" or (not node.style and node.value in NULLS):
+def _build(events: _Events, path: Path, doc: Document, file: str, offset: int) -> Any:
+    """The value that starts at the next event, with the line of every path in it."""
+    event = events.take()
+    doc.lines[path] = event.start_mark.line + 1 + offset
+    if isinstance(event, yaml.ScalarEvent):
+        if event.tag == "tag:yaml.org,2002:null" or (not event.style and event.value in NULLS):
             return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), doc, file, offset) for i, item in enumerate(node.value)]
+        return event.value
+    if isinstance(event, yaml.SequenceStartEvent):
+        items = []
+        while not isinstance(events.peek(), yaml.SequenceEndEvent):
+            items.append(_build(events, path + (len(items),), doc, file, offset))
+        events.take()
+        return items
     result: dict[str, Any] = {}
     first_seen: dict[str, int] = {}
-    for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 1 + offset
-        if not isinstance(key_node, yaml.ScalarNode):
+    while not isinstance(events.peek(), yaml.MappingEndEvent):
+        key_event = events.peek()
+        line = key_event.start_mark.line + 1 + offset
+        if not isinstance(key_event, yaml.ScalarEvent):
             doc.problems.append(Problem(file, line, "a key here is not a plain name — write keys as name: value"))
+            events.skip()
+            events.skip()
             continue
-        key = key_node.value
+        key = events.take().value
         if key in first_seen:
             doc.problems.append(
                 Problem(
@@ -134,10 +192,12 @@ def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -
                     "— keep one and delete the other, because only the last would be used",
                 )
             )
+            events.skip()
             continue
         first_seen[key] = line
-        result[key] = _build(value_node, path + (key,), doc, file, offset)
+        result[key] = _build(events, path + (key,), doc, file, offset)
         doc.lines[path + (key,)] = line
+    events.take()
     return result
 
 
