@@ -9,6 +9,8 @@ files whose content changed are written, so `mkdocs serve` rebuilds once after a
 
 from __future__ import annotations
 
+import hashlib
+from importlib import metadata
 from pathlib import Path
 
 from .data.portal import Portal
@@ -19,13 +21,46 @@ from .publish.writing import write_changed
 from .site.pages import PAGE_FOLDERS, is_generated, page_files
 from .site.render import DATA_FOLDER
 
+# In docs/data/, what the downloads were last made from and which files that made (a dot file,
+# which builders do not publish).
+STAMP = ".made-from"
+CODE = Path(__file__).resolve().parent  # the portal's code: a change to it can change every file
+MADE_BY = ("feedgen", "icalendar", "pydantic")  # the libraries whose versions shape the files
+
 
 def prepare(portal: Portal, root: Path, docs_dir: Path, site_url: str) -> list[str]:
     """Write every generated file for a loaded portal; returns what changed, for a person to see."""
     changes = write_pages(portal, root, docs_dir)
-    changes += write_exports(portal, docs_dir / DATA_FOLDER, site_url)
+    changes += write_downloads(portal, root, docs_dir / DATA_FOLDER, site_url)
     changes += write_schemas(root)
     return changes
+
+
+def write_downloads(portal: Portal, root: Path, out_dir: Path, site_url: str) -> list[str]:
+    """The downloads, feeds and calendar: made again only when the data, the site's address or the
+    code that makes them has changed since they were made, or one of them is missing. (MkDocs runs
+    this step twice, in `make build` and in define_env; making them is most of its work.)"""
+    made_from = _fingerprint(root, site_url)
+    stamp = out_dir / STAMP
+    if stamp.is_file():
+        recorded, *files = stamp.read_text(encoding="utf-8").splitlines()
+        if recorded == made_from and all((out_dir / name).is_file() for name in files):
+            return []
+    changes = write_exports(portal, out_dir, site_url)
+    made = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file() and p != stamp)
+    stamp.write_text("\n".join([made_from, *made]) + "\n", encoding="utf-8")
+    return changes
+
+
+def _fingerprint(root: Path, site_url: str) -> str:
+    """A digest of everything the downloads are made from."""
+    digest = hashlib.sha256(site_url.encode())
+    digest.update(" ".join(f"{name}={metadata.version(name)}" for name in MADE_BY).encode())
+    for folder, label in ((root / "data", "data"), (CODE, "code")):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(f"\0{label}/{path.relative_to(folder).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def write_pages(portal: Portal, root: Path, docs_dir: Path) -> list[str]:

@@ -195,6 +195,12 @@ def served(folder: Path):
         httpd.server_close()
 
 
+def moved(requests: list) -> int:
+    """Bytes received for these requests, as sent (compressed), headers included."""
+    sizes = [request.sizes() for request in requests]
+    return sum(size["responseBodySize"] + size["responseHeadersSize"] for size in sizes)
+
+
 def in_chromium(site: Path, runs: int) -> dict[str, float]:
     """Bytes moved (as sent, compressed) for the home page and for one search; seconds to the first
     result. Each run in a fresh browser context, so nothing is cached."""
@@ -207,22 +213,21 @@ def in_chromium(site: Path, runs: int) -> dict[str, float]:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for _ in range(runs):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
+            finished: list = []  # every response, the search's worker's included
+            context.on("requestfinished", finished.append)
             page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            moved = [0]
-            cdp.on("Network.loadingFinished", lambda event: moved.__setitem__(0, moved[0] + event["encodedDataLength"]))
             page.goto(server + "/", wait_until="networkidle")
-            figures["home page transferred KB"].append(moved[0] / KB)
+            figures["home page transferred KB"].append(moved(finished) / KB)
             page.goto(server + "/search/", wait_until="networkidle")
-            moved[0] = 0
+            finished.clear()
             page.locator("#sp-search-page-q").fill(QUERY)
             start = time.perf_counter()
             page.keyboard.press("Enter")
             page.locator(".sp-search-result").first.wait_for(state="visible", timeout=30_000)
             figures["first result s"].append(time.perf_counter() - start)
             page.wait_for_load_state("networkidle")
-            figures["one search transferred KB"].append(moved[0] / KB)
+            page.wait_for_timeout(500)  # the results' own pieces, fetched as they are shown
+            figures["one search transferred KB"].append(moved(finished) / KB)
             context.close()
         browser.close()
     return {name: statistics.median(values) for name, values in figures.items()}
