@@ -107,6 +107,9 @@ class Portal:
         return run(python("macros", "validate"), self.root, **self.env)[0]
 
     def build(self) -> tuple[float, int]:
+        """As CI builds a fresh checkout: nothing made from the data is there yet."""
+        for made in ("data", "schemas"):
+            shutil.rmtree(self.root / "docs" / made, ignore_errors=True)
         prepared, memory = run(python("macros", "prepare", "--site-url", SITE_URL), self.root, **self.env)
         built, build_memory = run(python("mkdocs", "build", "--strict", "-q", "--site-dir", str(self.site)),
                                   self.root, **self.env)
