@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .build import prepare
+from .build import prepare, record_changes
 from .data import clock, provenance
 from .data.load import load_portal
 from .data.problems import DataProblems
@@ -56,15 +56,17 @@ def define_env(env):
             "mkdocs.yml: the feeds and downloads need the site's address — "
             'add site_url: !ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]'
         )
+    if env.conf["extra"].get("fictional"):
+        repository = None  # an invented example (examples/…) takes no suggested changes
+    # Each record's changes, from the repository's history (macros/data/history.py; cached in .cache/).
+    history = record_changes(project, repository)
     # The pages, downloads, feeds, calendar and data-file schemas go into docs/ now, before MkDocs
     # collects the files (`make build` and `make serve` have already run the same step, as every other
     # builder must: see macros/build.py). Unchanged files are not rewritten.
     try:
-        prepare(portal, project, project / env.conf["docs_dir"], site_url)
+        prepare(portal, project, project / env.conf["docs_dir"], site_url, history)
     except DataProblems as problems:
         raise DataNotPublishable(problems.report()) from None
-    if env.conf["extra"].get("fictional"):
-        repository = None  # an invented example (examples/…) takes no suggested changes
     # For the footer (overrides/partials/): which build of the portal the pages show, and where to
     # report a problem with the website (the repository's issue tracker, when it is known).
     env.conf["extra"]["portal_build"] = {
@@ -73,7 +75,7 @@ def define_env(env):
         "version": provenance.version(project),
         "issues": repository.issues_url if repository else None,
     }
-    renderer = Renderer(portal, repository, built)
+    renderer = Renderer(portal, repository, built, history)
 
     def set_title(title: str) -> None:
         # Themes print the page title unescaped in places (Material's <title> unescapes it), and
@@ -123,7 +125,7 @@ def define_env(env):
             datasets=DATASETS,
             field_docs=field_docs,
             attribution=attribution(portal),
-            counts=row_counts(portal, site_url),
+            counts=row_counts(portal, site_url, history),
         )
 
     @env.macro

@@ -8,11 +8,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .build import prepare
+from .build import prepare, record_changes
 from .clerks.importer import decode, import_minutes
 from .clerks.safeguarding import allowed_texts, report, scan, scan_text
 from .clerks.scaffold import minutes_template, update_entry, update_template
-from .data import model
+from .data import model, provenance
 from .data.load import load_portal, load_record
 from .data.problems import DataProblems
 from .publish.search import SearchIndexFailed, index_site
@@ -89,7 +89,12 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _prepare(args: argparse.Namespace) -> int:
     root = args.root
-    changes = prepare(load_portal(root), root, root / "docs", args.site_url)
+    try:
+        repository = provenance.repository()
+    except provenance.BadRepository as error:
+        print(error, file=sys.stderr)
+        return 1
+    changes = prepare(load_portal(root), root, root / "docs", args.site_url, record_changes(root, repository))
     print("\n".join(changes) if changes else "Everything made from the data is already up to date in docs/.")
     return 0
 
@@ -183,17 +188,35 @@ def _new_update(args: argparse.Namespace) -> int:
         return 1
     meetings = load_record(args.root, "data/meetings.yaml", model.MeetingsFile).meetings
     meeting = next((m for m in meetings if m.date.isoformat() == date), None)
+    previous = _previous_update(args.root, recommendation.id, dt.date.fromisoformat(date))
     path = args.root / "data" / "progress" / f"{date}.yaml"
     if path.exists():
         print(
             f"{path} already exists, so it was left as it is. To add this update to it, paste these lines "
-            f"at the end of its updates: list:\n\n{update_entry(recommendation, date, meeting)}",
+            f"at the end of its updates: list:\n\n{update_entry(recommendation, date, meeting, previous)}",
             file=sys.stderr,
         )
         return 1
-    write_new(path, update_template(recommendation, date, meeting))
-    print(f"Wrote {path}. Next: fill in the status, summary and source, then run: make validate")
+    write_new(path, update_template(recommendation, date, meeting, previous))
+    print(
+        print(
+            f"Wrote {path}. Next: fill in the status, the reason if the status changed, the summary and "
+            "the source, then run: make validate"
+        )
+    )
     return 0
+
+
+def _previous_update(root: Path, rec_id: str, before: dt.date) -> model.ProgressUpdate | None:
+    """The recommendation's newest update before a date, from the progress files that can be read."""
+    updates = []
+    for path in sorted((root / "data" / "progress").glob("*.yaml")):
+        try:
+            progress = load_record(root, path.relative_to(root).as_posix(), model.ProgressFile)
+        except DataProblems:
+            continue  # a file with a mistake is reported by validate; a template still helps
+        updates += [u for u in progress.updates if u.recommendation == rec_id and u.date < before]
+    return max(updates, key=lambda u: u.date, default=None)
 
 
 def _meeting(root: Path, meeting_id: str) -> model.Meeting | None:

@@ -210,6 +210,7 @@ class Archive:
     def _events(self) -> None:
         rng = self.rng
         status: dict[str, int] = {}
+        reported: dict[str, str] = {}  # each recommendation's last status, to give a reason when it changes
         by_committee: dict[str, list[Meeting]] = {}
         for meeting in self.held:
             by_committee.setdefault(meeting.committee, []).append(meeting)
@@ -220,11 +221,14 @@ class Archive:
                 new = [f"{name}-r{n:02d}" for name, start, count in self.sets if start is meeting
                        for n in range(1, count + 1)]
                 for rec in new:  # a new inspection's recommendations start with no judgement yet
-                    self._update(meeting, rec, "not yet assessed", numbers[0])
+                    reported[rec] = "not yet assessed"
+                    self._update(meeting, rec, "not yet assessed", numbers[0], changed=False)
                 recs = [rec for rec in self.rec_ids(meeting.date) if rec not in new]
                 for rec in rng.sample(recs, min(len(recs), rng.randint(3, 6))):
                     status[rec] = max(0, min(len(STATUSES) - 1, status.get(rec, -1) + rng.choice((0, 1, 1, 2, -1))))
-                    self._update(meeting, rec, STATUSES[status[rec]], rng.choice(numbers))
+                    word = STATUSES[status[rec]]
+                    self._update(meeting, rec, word, rng.choice(numbers), changed=reported.get(rec, word) != word)
+                    reported[rec] = word
             for number in range(1, rng.randint(1, 3) + 1):
                 self._action(meeting, number, rng.choice(numbers), later)
             if meeting.committee == "hcssc" and rng.random() < 0.6:
@@ -235,7 +239,7 @@ class Archive:
             if rng.random() < 0.15:
                 self._commitment(meeting, rng.choice(numbers))
 
-    def _update(self, meeting: Meeting, rec: str, status: str, minute: str) -> None:
+    def _update(self, meeting: Meeting, rec: str, status: str, minute: str, changed: bool) -> None:
         words = self.rng.choice(meeting.text[minute])
         meeting.discusses[minute].append(rec)
         evidence = f"      - quote: {_yaml_text(words)}\n" + _source(meeting, minute, 8)
@@ -244,7 +248,8 @@ class Archive:
                          f"        source:\n          document: {_yaml_text(self._document(meeting))}\n")
         self.updates.setdefault(meeting.date, []).append(
             f"  - recommendation: {rec}\n    date: {meeting.date}\n    status: {status}\n"
-            f"    summary: {_yaml_text(self.prose.sentence(meeting.date))}\n    evidence:\n{evidence}"
+            + (f"    reason: {_yaml_text(self.prose.sentence(meeting.date))}\n" if changed else "")
+            + f"    summary: {_yaml_text(self.prose.sentence(meeting.date))}\n    evidence:\n{evidence}"
             + _source(meeting, minute, 4))
 
     def _document(self, meeting: Meeting) -> str:

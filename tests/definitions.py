@@ -20,7 +20,7 @@ def check_status_links(site: Site) -> None:
     for url in site.pages():
         if not (url.endswith("/") or url == "") or site.content(url) is None:
             continue
-        for word in site.content(url).select("a.sp-status, a.sp-overdue"):
+        for word in site.content(url).select("a.sp-status, a.sp-overdue, a.sp-flag"):
             target, fragment = site.resolve(url, word["href"])
             assert target == "definitions/", (url, word)
             assert definitions.find(id=fragment) is not None, (url, word)

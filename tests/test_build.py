@@ -243,6 +243,25 @@ def test_the_real_site_has_no_figures_yet_and_says_so(site, portal):
     assert "No figures have been recorded in the portal yet." in site.text("metrics/")
 
 
+def test_the_real_site_has_no_measures_of_success_yet_and_says_so(site, portal):
+    # No published source gives the real recommendations measures of success: none is invented.
+    assert all(rec.success is None for rec in portal.recommendations)
+    for rec in portal.recommendations:
+        facts = site.content(f"recommendations/{rec.id}/").select_one(".sp-facts")
+        shown = facts.find("dt", string="Measures of success").find_next_sibling("dd")
+        assert " ".join(shown.get_text().split()) == "Not recorded: no source yet sets measures of success."
+
+
+def test_every_recommendation_page_shows_its_changes_from_the_repository(site, portal):
+    for rec in portal.recommendations:
+        entries = site.content(f"recommendations/{rec.id}/").select("#record-changes .sp-changes > li")
+        assert entries, rec.id  # the tests run in a clone of the repository, with its history
+        oldest = [" ".join(li.get_text().split()) for li in entries[-1].select("ul > li")]
+        assert oldest == ["Recommendation added", "Status reported as not yet assessed", "Update of 15 May 2019 added"]
+    for resolution in portal.resolutions:
+        assert site.content("resolutions/").find(id=f"changes-{resolution.id}").find_next_sibling("ol")
+
+
 def test_the_printable_report_has_every_recommendation(site, portal):
     from report import check_report
 

@@ -127,6 +127,7 @@ def test_the_example_offers_no_edit_links_even_when_a_repository_is_set(tmp_path
     site = Site(tmp_path / "site")
     assert site.html("recommendations/insp-2020-r1/").select_one(".sp-edit") is None
     assert site.html("actions/").select_one(".sp-edit") is None
+    assert not site.content("recommendations/insp-2020-r1/").select("#record-changes a")  # nor changes
 
 
 def test_the_example_uses_the_real_configuration_apart_from_its_name_and_paths():

@@ -15,6 +15,8 @@ from jsonschema import Draft202012Validator
 from sites import PROJECT, run
 
 from macros.publish.exports import DATASETS, export_files, field_docs, write_exports
+from macros.clerks.safeguarding import flags
+from macros.data.history import record_history
 from macros.data.load import load_portal
 
 SITE_URL = "https://example.org/portal/"
@@ -26,8 +28,14 @@ def portal():
 
 
 @pytest.fixture(scope="module")
-def files(portal) -> dict[str, bytes]:
-    return export_files(portal, SITE_URL)
+def history():
+    """The real records' changes, from the project's own repository (builds are given no address)."""
+    return record_history(PROJECT, withhold=flags(PROJECT))
+
+
+@pytest.fixture(scope="module")
+def files(portal, history) -> dict[str, bytes]:
+    return export_files(portal, SITE_URL, history)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +46,7 @@ def example_portal():
 
 @pytest.fixture(scope="module")
 def example_files(example_portal) -> dict[str, bytes]:
-    return export_files(example_portal, SITE_URL)
+    return export_files(example_portal, SITE_URL, record_history(PROJECT / "examples" / "harrowmere"))
 
 
 @pytest.fixture(params=["real", "example"])
@@ -230,9 +238,9 @@ def test_every_meeting_appears_once_in_the_calendar_with_a_uid_made_from_its_id(
         e["DESCRIPTION"] for e in events if e["UID"].startswith("cypssc-2019-09-11@"))
 
 
-def test_exports_come_from_the_data_alone_so_feeds_do_not_churn(portal, files, monkeypatch):
+def test_exports_come_from_the_data_alone_so_feeds_do_not_churn(portal, files, history, monkeypatch):
     monkeypatch.setenv("PORTAL_BUILD_DATE", "2031-01-01")
-    assert export_files(portal, SITE_URL) == files
+    assert export_files(portal, SITE_URL, history) == files
     everything = b"".join(files.values()).decode("utf-8")
     assert "2031" not in everything
 
@@ -282,8 +290,9 @@ def built_site_url() -> str:
     return os.environ.get("PORTAL_SITE_URL", "http://127.0.0.1:8000/")
 
 
-def test_the_built_site_publishes_every_export_under_data(real_site, portal):
-    expected = export_files(portal, built_site_url())
+def test_the_built_site_publishes_every_export_under_data(real_site, portal, history):
+    assert history.available and history.changes  # the project's own repository
+    expected = export_files(portal, built_site_url(), history)
     for path, content in expected.items():
         assert (real_site.folder / "data" / path).read_bytes() == content, path
 
@@ -297,6 +306,7 @@ def test_every_link_in_the_feeds_and_downloads_resolves_to_a_built_page(real_sit
     for dataset in DATASETS:
         rows = json.loads((real_site.folder / "data" / f"{dataset.name}.json").read_text())["rows"]
         urls += [row["url"] for row in rows if "url" in row]
+        urls += [row["record_url"] for row in rows if row.get("record_url")]
         urls += [page for row in rows for page in (row.get("minutes_pages") or "").split()]
     assert len(urls) > 50
     for url in urls:
@@ -371,6 +381,7 @@ def hostile_site(tmp_path_factory):
         "  - recommendation: ofsted-2019-r01\n"
         "    date: 2019-09-11\n"
         "    status: in progress\n"
+        f"    reason: {json.dumps(HOSTILE_LINE)}\n"
         f"    summary: {json.dumps(HOSTILE)}\n"
         "    source:\n"
         f"      document: {json.dumps(HOSTILE_LINE)}\n", encoding="utf-8")
@@ -391,7 +402,7 @@ def test_hostile_text_round_trips_through_csv_and_json_exactly(hostile_site):
     rec = next(r for r in csv_rows(files, "recommendations") if r["id"] == "ofsted-2019-r01")
     assert rec["title"] == HOSTILE_LINE and rec["status"] == "in progress"
     update = next(r for r in json_rows(files, "progress-updates") if r["date"] == "2019-09-11")
-    assert (update["summary"], update["source_document"]) == (HOSTILE, HOSTILE_LINE)
+    assert (update["summary"], update["reason"], update["source_document"]) == (HOSTILE, HOSTILE_LINE, HOSTILE_LINE)
     assert next(r for r in csv_rows(files, "progress-updates") if r["date"] == "2019-09-11")["summary"] == HOSTILE
     meeting = next(r for r in csv_rows(files, "meetings") if r["id"] == "cypssc-2019-09-11")
     assert meeting["also_known_as"] == HOSTILE
@@ -409,7 +420,9 @@ def test_hostile_text_round_trips_through_the_atom_feeds_escaped(hostile_site):
         entries = ET.fromstring(raw).findall(f"{atom}entry")
         summaries = [e.findtext(f"{atom}summary") for e in entries]
         assert sum(HOSTILE in s for s in summaries) == 1, path
-        assert f"R01 ({HOSTILE_LINE}): {HOSTILE}" in summaries
+        # The update's summary, then how it changed the status and the reason given.
+        changed = f"Status changed from not yet assessed to in progress. Reason given: {HOSTILE_LINE}"
+        assert f"R01 ({HOSTILE_LINE}): {HOSTILE} {changed}" in summaries
 
 
 def test_hostile_text_round_trips_through_the_calendar_escaped(hostile_site):

@@ -150,7 +150,7 @@ def test_an_unknown_key_with_no_near_match_lists_the_allowed_names(project):
     message = project.problem(PROGRESS, line)
     assert '"colour" is not something the portal reads here' in message
     assert "did you mean" not in message
-    assert "recommendation, date, status, summary, evidence, source" in message
+    assert "recommendation, date, status, reason, summary, evidence, source" in message
 
 
 def test_a_missing_required_field_is_reported_at_its_record(project):

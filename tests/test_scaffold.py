@@ -53,6 +53,21 @@ def test_new_update_fills_in_what_is_known_and_leaves_the_judgement_to_the_clerk
     assert problems[project.line_of(NEW_PROGRESS, "    summary:")].startswith('"summary" has no value — ')
 
 
+def test_new_update_shows_the_last_status_and_a_reason_line_the_checks_ask_for_if_it_changes(project):
+    result = run("new-update", "--recommendation", "ofsted-2019-r03", "--date", "2019-09-11", "--root", str(project.root))
+    assert result.returncode == 0, result.stderr
+    text = project.read(NEW_PROGRESS)
+    assert "    # The last update (2019-05-15) said: not yet assessed. If the status is\n" in text
+    assert "    status:\n" in text and "    reason:\n" in text
+    project.replace(NEW_PROGRESS, "    status:\n", "    status: in progress\n")
+    project.replace(NEW_PROGRESS, "    summary:\n", "    summary: Work has begun.\n")
+    project.replace(NEW_PROGRESS, "      meeting: cypssc-2019-09-11\n      minute:\n", "      document: A report\n")
+    message = project.problem(NEW_PROGRESS, project.line_of(NEW_PROGRESS, "    status: in progress"))
+    assert message.startswith('the status of ofsted-2019-r03 changes here from "not yet assessed" (its update of ')
+    project.replace(NEW_PROGRESS, "    reason:\n", "    reason: A plan was agreed.\n")
+    project.load()  # complete: nothing more to fix
+
+
 def test_new_update_refuses_to_overwrite_and_prints_the_entry_to_paste(project):
     result = run("new-update", "--recommendation", "ofsted-2019-r04", "--date", "2019-05-15", "--root", str(project.root))
     assert result.returncode == 1

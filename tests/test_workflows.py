@@ -125,6 +125,16 @@ def test_checkouts_keep_no_credentials_and_nothing_is_cached():
             assert "cache" not in step.get("with", {}), f"{file}: {name} caches"
 
 
+def test_the_job_that_builds_the_site_checks_out_the_whole_history(workflow):
+    """Each record's "changes to this record" come from the repository's history: a shallow
+    checkout (actions/checkout's default) would publish pages saying the history is unavailable."""
+    check = workflow["jobs"]["check"]
+    checkout = next(step for step in steps(check) if action(step) == "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0
+    names = [action(step) or step.get("run") for step in steps(check)]
+    assert names.index("actions/checkout") < names.index(THE_COMMAND)
+
+
 def test_expressions_reach_shell_steps_only_through_env():
     for file, name, job in all_jobs():
         for step in steps(job):

@@ -173,6 +173,13 @@ def scan(root: Path) -> list[Problem]:
     return problems
 
 
+def flags(root: Path) -> Callable[[str], bool]:
+    """A test for text published from outside data/, such as the commit messages each record's
+    history shows: true where the check would stop that text if it were in a data file."""
+    allowed = allowed_texts(root)
+    return lambda text: bool(scan_text(text, "", allowed))
+
+
 def allowed_texts(root: Path) -> set[str]:
     """The texts of the reviewed exceptions, read through the strict loader (none if the file is absent)."""
     if not (root / ALLOW_LIST).is_file():

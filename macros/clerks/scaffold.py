@@ -51,16 +51,30 @@ def minutes_template(meeting: model.Meeting, item: str) -> str:
     return minutes_front_matter(meeting, item, None, None) + f"## Minutes\n\n### {item}.1\n\n"
 
 
-def update_entry(recommendation: model.Recommendation, date: str, meeting: model.Meeting | None) -> str:
-    """One progress update for a recommendation, as an entry of a progress file's updates: list."""
+def update_entry(
+    recommendation: model.Recommendation,
+    date: str,
+    meeting: model.Meeting | None,
+    previous: model.ProgressUpdate | None = None,
+) -> str:
+    """One progress update for a recommendation, as an entry of a progress file's updates: list;
+    with its previous update, a reason: line to fill in if the status changes."""
     title = recommendation.title or "title to be confirmed"
     source = f"      meeting: {meeting.id}\n      minute:\n" if meeting else "      document:\n"
+    reason = (
+        f"    # The last update ({previous.date.isoformat()}) said: {previous.status.value}. If the status is\n"
+        "    # different now, say why after reason:, as the committee was told; if not, leave it empty.\n"
+        "    reason:\n"
+        if previous
+        else ""
+    )
     return (
         f"  # {recommendation.ref}: {title}\n"
         f"  - recommendation: {recommendation.id}\n"
         f"    date: {date}\n"
         "    # One of: " + ", ".join(status.value for status in model.Status) + "\n"
         "    status:\n"
+        f"{reason}"
         "    # What the committee was told, in plain words, naming the minute.\n"
         "    summary:\n"
         "    # Where the status comes from: the meeting and minute number, or a published document.\n"
@@ -69,10 +83,15 @@ def update_entry(recommendation: model.Recommendation, date: str, meeting: model
     )
 
 
-def update_template(recommendation: model.Recommendation, date: str, meeting: model.Meeting | None) -> str:
+def update_template(
+    recommendation: model.Recommendation,
+    date: str,
+    meeting: model.Meeting | None,
+    previous: model.ProgressUpdate | None = None,
+) -> str:
     """A new progress file holding one update to fill in."""
     return (
         f"# Progress on the recommendations as reported on {date}. One entry per recommendation\n"
         "# whose position was reported; copy the entry below for each further one.\n"
-        "updates:\n" + update_entry(recommendation, date, meeting)
+        "updates:\n" + update_entry(recommendation, date, meeting, previous)
     )

@@ -1,4 +1,5 @@
-"""The build date: the day every "as at" and "overdue" on the site is computed against.
+"""The build date: the day every "as at" and "overdue" on the site is computed against; and how
+dates are written.
 
 It is today's date unless PORTAL_BUILD_DATE (YYYY-MM-DD) says otherwise, so tests and a rebuild of
 an old version can fix it. Every part of the portal asks this module, never the system clock.
@@ -10,6 +11,8 @@ import datetime as dt
 import os
 
 VARIABLE = "PORTAL_BUILD_DATE"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")  # fmt: skip
 
 
 class BadBuildDate(ValueError):
@@ -29,3 +32,8 @@ def build_date(environ: dict[str, str] | None = None) -> dt.date:
         f"{VARIABLE}={value!r} is not a date — write it as YYYY-MM-DD, for example 2019-05-15, "
         f"or unset it to use today's date"
     )
+
+
+def long_date(value: dt.date) -> str:
+    """15 May 2019 — the way dates are written on GOV.UK, whatever the machine's locale."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -71,6 +71,24 @@ def load_record(root: Path, relative: str, record_type: type[model.Record]) -> m
     return record
 
 
+def file_type(relative: str) -> type[model.Record] | None:
+    """The model of a YAML data file, from its path from the project folder (e.g.
+    data/progress/2019-05-15.yaml), or None for a file the portal does not read as YAML."""
+    if not relative.startswith("data/") or not relative.endswith(".yaml"):
+        return None
+    name = relative.removeprefix("data/")
+    folder, _, _ = name.rpartition("/")
+    return FOLDERS.get(folder) if folder else SINGLE_FILES.get(name)
+
+
+def read_version(relative: str, raw: bytes, record_type: type[model.Record]) -> model.Record | None:
+    """One version of a data file (e.g. from the repository's history: its path and its bytes),
+    read with the portal's own strict reader and model; None if the portal would not read it."""
+    loader = _Loader(Path("."))
+    text = loader._decode(raw, relative)
+    return None if text is None else loader._validate(read_yaml(text, relative), record_type, relative)
+
+
 class _Loader:
     def __init__(self, root: Path):
         self.root = root
@@ -132,13 +150,16 @@ class _Loader:
         return path.relative_to(self.root).as_posix()
 
     def _read_text(self, path: Path) -> str | None:
+        return self._decode(path.read_bytes(), self._display(path))
+
+    def _decode(self, raw: bytes, file: str) -> str | None:
         try:
-            return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+            return raw.decode("utf-8-sig").replace("\r\n", "\n")
         except UnicodeDecodeError as error:
-            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            line = raw[: error.start].count(b"\n") + 1
             self.problems.append(
                 Problem(
-                    self._display(path),
+                    file,
                     line,
                     "this file is not saved as UTF-8 text (Word, Excel and Notepad often save as "
                     '"ANSI" or Windows-1252) — save it again choosing the UTF-8 encoding, or paste '

@@ -67,6 +67,9 @@ TERM_MEANINGS: dict[str, str] = {
     "mean nothing has been done: only that no report of it being done has been recorded here yet.",
     "revised target": "A target date that has been moved. The original date and every revision stay "
     "visible, with the reason the committee was given.",
+    "measures of success": "What a source (the improvement plan, a committee paper) says must be true for a "
+    "recommendation to count as done, and the evidence that it is. A recommendation reported complete "
+    "without them is flagged: the portal cannot show that it was delivered, only that it was reported so.",
 }
 
 
@@ -306,6 +309,33 @@ class Target(Record):
         return self.revisions[-1].new_target if self.revisions else self.original
 
 
+class Evidence(Record):
+    """A piece of evidence: the source's own words (quote, checked) or a summary in ours."""
+
+    quote: Text | None = None
+    summary: Text | None = None
+    source: Source
+
+    @model_validator(mode="after")
+    def _quote_or_summary(self) -> Evidence:
+        if (self.quote is None) == (self.summary is None):
+            raise _problem(
+                "evidence_kind",
+                "evidence is either a quote: (the source's exact words) or a summary: "
+                "(in your words) — write one of them, not both",
+            )
+        return self
+
+
+class Success(Record):
+    """What "done" looks like for a recommendation: the measures of success a source sets (the
+    improvement plan, a committee paper), and the evidence that they were met."""
+
+    measures: list[Text] = Field(min_length=1)
+    source: Source  # where the measures come from
+    evidence: list[Evidence] = []  # that the measures were met: expected before a status of complete
+
+
 class Recommendation(Record):
     id: Id
     ref: Text  # the short reference readers see, e.g. "R01"
@@ -313,6 +343,7 @@ class Recommendation(Record):
     owner: Owner | None = None
     note: Text | None = None
     target: Target | None = None  # only where a source gives a target date
+    success: Success | None = None  # only where a source sets measures of success
     source: Source
 
 
@@ -421,28 +452,11 @@ class CommitmentsFile(Record):
     commitments: list[Commitment] = Field(min_length=1)
 
 
-class Evidence(Record):
-    """A piece of evidence: the source's own words (quote, checked) or a summary in ours."""
-
-    quote: Text | None = None
-    summary: Text | None = None
-    source: Source
-
-    @model_validator(mode="after")
-    def _quote_or_summary(self) -> Evidence:
-        if (self.quote is None) == (self.summary is None):
-            raise _problem(
-                "evidence_kind",
-                "evidence is either a quote: (the source's exact words) or a summary: "
-                "(in your words) — write one of them, not both",
-            )
-        return self
-
-
 class ProgressUpdate(Record):
     recommendation: Id
     date: Date  # the date the position applies to
     status: StatusWord
+    reason: Text | None = None  # why the status differs from the previous update's (needed then)
     summary: Text
     evidence: list[Evidence] = []
     source: Source  # where the status comes from

@@ -138,6 +138,25 @@ class Portal:
         first, with the status it changed from."""
         return self.by_year.status_changes.get(rec.id, [])
 
+    @cached_property
+    def _previous_updates(self) -> dict[int, model.ProgressUpdate | None]:
+        """Each update's previous update on the same recommendation (by identity), found in one pass."""
+        previous: dict[int, model.ProgressUpdate | None] = {}
+        last: dict[str, model.ProgressUpdate] = {}
+        for _, update in sorted(enumerate(self.updates), key=lambda e: (e[1].date, e[0])):
+            previous[id(update)] = last.get(update.recommendation)
+            last[update.recommendation] = update
+        return previous
+
+    def previous_update(self, update: model.ProgressUpdate) -> model.ProgressUpdate | None:
+        """The update before this one on the same recommendation (None for the first)."""
+        return self._previous_updates[id(update)]
+
+    def changes_status(self, update: model.ProgressUpdate) -> bool:
+        """Whether an update changes its recommendation's status, so it must say why (reason:)."""
+        previous = self.previous_update(update)
+        return previous is not None and previous.status != update.status
+
     def latest(self, rec: model.Recommendation) -> model.ProgressUpdate:
         return self.history(rec)[0]
 

@@ -52,6 +52,10 @@ class Repository:
         pull request to anyone who may not change it directly."""
         return f"{self.url}/edit/{quote(self.branch)}/{quote(path)}"
 
+    def commit_url(self, sha: str) -> str:
+        """Where one commit (one change to the portal's files) is shown on the repository's site."""
+        return f"{self.url}/commit/{sha}"
+
 
 def repository(environ: dict[str, str] | None = None) -> Repository | None:
     env = os.environ if environ is None else environ

@@ -247,6 +247,16 @@ class _Checks:
                 f"{u.recommendation} already has an update dated {u.date} at {{place}} — put both into one update"
             ),
         )
+        for update in self.portal.updates if self.complete("progress") else []:
+            previous = self.portal.previous_update(update)
+            if update.reason is None and previous and previous.status != update.status:
+                self.problem(
+                    update,
+                    ("status",),
+                    f'the status of {update.recommendation} changes here from "{previous.status}" (its update '
+                    f'of {previous.date}) to "{update.status}", but this update does not say why — add a line '
+                    "reason: under status:, saying why the status changed, as the committee was told",
+                )
         updated = {u.recommendation for u in self.portal.updates}
         for rec in self.portal.recommendations if self.complete("progress") else []:
             if rec.id not in updated:

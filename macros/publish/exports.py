@@ -29,6 +29,7 @@ from icalendar import Calendar, Event
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import model
+from ..data.history import RecordHistory
 from ..data.portal import MinutesDoc, Portal
 from ..site.render import DATA_FOLDER, Links, long_date, status_label
 from .writing import write_changed
@@ -123,6 +124,10 @@ class ProgressUpdateRow(SourcedRow):
     date: dt.date = Field(description="The date the status applies to (YYYY-MM-DD).")
     status: model.Status = Field(description="The status reported as at that date.")
     summary: str = Field(description="What was reported, in plain words.")
+    reason: str | None = Field(
+        description="Why the status changed from the previous update's, as reported. Every update "
+        "that changes the status gives one; empty for an update that did not change it."
+    )
     evidence_count: int = Field(description="How many pieces of evidence support it (see the evidence download).")
     url: str = Field(description="Where the update appears on the recommendation's page.")
 
@@ -134,6 +139,39 @@ class EvidenceRow(SourcedRow):
         '"summary" if it is the portal\'s own summary of the source.'
     )
     text: str = Field(description="The quotation or summary.")
+
+
+class MeasureOfSuccessRow(SourcedRow):
+    recommendation: str = Field(description="The ID of the recommendation the measure belongs to.")
+    ref: str = Field(description="That recommendation's short reference, for example R01.")
+    measure: str = Field(
+        description="One thing that must be true for the recommendation to count as done. The source "
+        "columns give where the measures come from (an improvement plan, a committee paper)."
+    )
+    evidence_met: int = Field(
+        description="How many pieces of evidence that the recommendation's measures were met are "
+        "recorded (0: none yet). They are shown on the recommendation's page."
+    )
+
+
+class HistoryRow(Row):
+    commit: str = Field(description="The commit (the change in the portal's repository) that made this change.")
+    date: dt.date = Field(description="The date the change was committed (YYYY-MM-DD).")
+    message: str = Field(description="The description given with the commit.")
+    commit_url: str | None = Field(description="The change on the repository's website, where its address is known.")
+    record_kind: str = Field(
+        description='What kind of record changed: "recommendation" (its progress updates included), '
+        '"resolution" or "action".'
+    )
+    record_id: str = Field(description="The ID of the record that changed.")
+    field: str = Field(
+        description='What part of the record changed: "record" (added or removed), "status", "title", '
+        '"target", "update" (a progress update added or removed), "update summary" and so on.'
+    )
+    change: str = Field(description='The change in words, for example "status changed from in progress to at risk".')
+    record_url: str | None = Field(
+        description="Where the record's changes are listed on this site. Empty for a record that no longer exists."
+    )
 
 
 class ResolutionRow(SourcedRow):
@@ -258,6 +296,14 @@ DATASETS: list[Dataset] = [
         lambda ex: ex.target_revision_rows(),
     ),
     Dataset(
+        "measures-of-success",
+        "Measures of success",
+        "What must be true for each recommendation to count as done, from a source, with how much "
+        "evidence that it is has been recorded.",
+        MeasureOfSuccessRow,
+        lambda ex: ex.measure_rows(),
+    ),
+    Dataset(
         "resolutions",
         "Committee resolutions",
         "What the committee resolved, in its exact words, who is asked to act, and where each stands.",
@@ -292,6 +338,14 @@ DATASETS: list[Dataset] = [
         "Every meeting of the committee the portal knows about, past and scheduled.",
         MeetingRow,
         lambda ex: ex.meeting_rows(),
+    ),
+    Dataset(
+        "record-history",
+        "Changes to the records",
+        "Every change to a recommendation (with its progress updates), resolution or action, one row "
+        "per change, oldest first, from the portal's repository.",
+        HistoryRow,
+        lambda ex: ex.history_rows(),
     ),
 ]
 
@@ -349,8 +403,9 @@ def midnight(date: dt.date) -> dt.datetime:
 class Exporter:
     """Every export file for one loaded Portal and the site's address."""
 
-    def __init__(self, portal: Portal, site_url: str):
+    def __init__(self, portal: Portal, site_url: str, history: RecordHistory | None = None):
         self.portal = portal
+        self.history = history or RecordHistory([], unavailable="not read")
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.links = Links(portal, self.site_url)  # absolute URLs for downloads and feeds
         self.update_ids = self._update_ids()
@@ -406,6 +461,7 @@ class Exporter:
                 date=update.date,
                 status=update.status,
                 summary=update.summary,
+                reason=update.reason,
                 evidence_count=len(update.evidence),
                 url=self.links.update(update),
                 **source_columns(update.source),
@@ -420,6 +476,39 @@ class Exporter:
                     text=item.quote or item.summary,
                     **source_columns(item.source),
                 )
+
+    def measure_rows(self) -> Iterator[MeasureOfSuccessRow]:
+        for rec in self.portal.recommendations:
+            success = rec.success
+            if success is None:
+                continue
+            for measure in success.measures:
+                yield MeasureOfSuccessRow(
+                    recommendation=rec.id,
+                    ref=rec.ref,
+                    measure=measure,
+                    evidence_met=len(success.evidence),
+                    **source_columns(success.source),
+                )
+
+    def history_rows(self) -> Iterator[HistoryRow]:
+        pages = {
+            ("recommendation", rec.id): self.links.recommendation(rec) + "#record-changes"
+            for rec in self.portal.recommendations
+        }
+        pages |= {(item.kind, item.id): self.links.record_changes(item) for item in self.portal.tracker()}
+        for change in self.history.changes:
+            yield HistoryRow(
+                commit=change.commit.sha,
+                date=change.commit.date.date(),
+                message=change.commit.message,
+                commit_url=change.commit.url,
+                record_kind=change.kind,
+                record_id=change.record,
+                field=change.field,
+                change=change.text,
+                record_url=pages.get((change.kind, change.record)),
+            )
 
     def resolution_rows(self) -> Iterator[ResolutionRow]:
         for res in self.portal.resolutions:
@@ -589,8 +678,16 @@ class Exporter:
             "title": f"{rec.ref}: {status_label(update.status)} as at {long_date(update.date)}",
             "link": self.links.update(update),
             "updated": midnight(update.date),
-            "summary": f"{rec.ref} ({self.portal.title_of(rec)}): {update.summary}",
+            "summary": f"{rec.ref} ({self.portal.title_of(rec)}): {update.summary}" + self.status_words(update),
         }
+
+    def status_words(self, update: model.ProgressUpdate) -> str:
+        """For a feed: how an update changed the status, and the reason given."""
+        previous = self.portal.previous_update(update)
+        if previous is None or previous.status == update.status:
+            return ""
+        reason = f" Reason given: {update.reason}" if update.reason else ""
+        return f" Status changed from {previous.status} to {update.status}.{reason}"
 
     def minutes_entry(self, minutes: MinutesDoc) -> dict[str, Any]:
         front = minutes.front
@@ -641,20 +738,20 @@ def csv_file(row_model: type[Row], rows: list[Row]) -> bytes:
     return text.getvalue().encode("utf-8")
 
 
-def row_counts(portal: Portal, site_url: str) -> dict[str, int]:
+def row_counts(portal: Portal, site_url: str, history: RecordHistory | None = None) -> dict[str, int]:
     """How many rows each download has, for the Data page."""
-    exporter = Exporter(portal, site_url)
+    exporter = Exporter(portal, site_url, history)
     return {dataset.name: sum(1 for _ in dataset.rows(exporter)) for dataset in DATASETS}
 
 
-def export_files(portal: Portal, site_url: str) -> dict[str, bytes]:
-    return Exporter(portal, site_url).files()
+def export_files(portal: Portal, site_url: str, history: RecordHistory | None = None) -> dict[str, bytes]:
+    return Exporter(portal, site_url, history).files()
 
 
-def write_exports(portal: Portal, out_dir: Path, site_url: str) -> list[str]:
+def write_exports(portal: Portal, out_dir: Path, site_url: str, history: RecordHistory | None = None) -> list[str]:
     """Write every export into out_dir, changing only what differs; remove feeds of records gone.
     Returns the paths changed, for the person running it to see."""
-    files = export_files(portal, site_url)
+    files = export_files(portal, site_url, history)
     changed = write_changed(out_dir, files)
     # Only feeds come and go with the data (one per recommendation); nothing else is ever removed.
     for stale in sorted(out_dir.glob("feeds/*.atom")):

@@ -15,7 +15,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..data import model
-from ..data.clock import build_date
+from ..data.clock import build_date, long_date
+from ..data.history import RecordHistory
 from ..data.minutes import minute_anchor, render_markdown
 from ..data.portal import MinutesDoc, Portal, Tracked
 from ..data.provenance import Repository
@@ -23,15 +24,8 @@ from .edits import SHOWN, PageFiles
 from .pages import history_id
 
 TEMPLATES = Path(__file__).parent / "templates"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
 DATA_FOLDER = "data/"  # where the open data, feeds and calendar are published on the site
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # < and > are HTML-escaped instead
-
-
-def long_date(value: dt.date) -> str:
-    """15 May 2019 — the way dates are written on GOV.UK, whatever the machine's locale."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def markdown_text(value: str) -> Markup:
@@ -51,10 +45,18 @@ class Renderer:
     """Renders each kind of page for one loaded Portal. With a repository, each page ends with
     "suggest a change" links to the data files it is made from."""
 
-    def __init__(self, portal: Portal, repository: Repository | None = None, today: dt.date | None = None):
+    def __init__(
+        self,
+        portal: Portal,
+        repository: Repository | None = None,
+        today: dt.date | None = None,
+        history: RecordHistory | None = None,
+    ):
         self.portal = portal
         self.repository = repository
         self.today = today or build_date()  # every "as at" and "overdue" is as at this date
+        # Each record's changes, from the repository (data/history.py); without it, pages say so.
+        self.history = history or RecordHistory([], unavailable="the repository's history was not read for this build")
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -64,7 +66,11 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            long_date=long_date, md=markdown_text, status_label=status_label, status_slug=status_slug
+            long_date=long_date,
+            md=markdown_text,
+            status_label=status_label,
+            status_slug=status_slug,
+            sentence=lambda text: text[:1].upper() + text[1:],
         )
         from .charts import latest_points, line_chart, number  # charts use long_date from here
 
@@ -73,7 +79,13 @@ class Renderer:
         self.files = PageFiles(portal)
         self.env.tests["overdue_on"] = lambda item, today: item.overdue(today)
         self.env.globals.update(
-            portal=portal, today=self.today, meaning=model.STATUS_MEANINGS, terms=model.TERM_MEANINGS, Status=model.Status, ActionStatus=model.ActionStatus
+            portal=portal,
+            history=self.history,
+            today=self.today,
+            meaning=model.STATUS_MEANINGS,
+            terms=model.TERM_MEANINGS,
+            Status=model.Status,
+            ActionStatus=model.ActionStatus,
         )
 
     def links(self, page_url: str) -> Links:
@@ -196,6 +208,10 @@ class Links:
         """A resolution or action, on the page of the meeting that agreed it (where it stays when
         the tracker no longer lists it)."""
         return self.page(f"meetings/{item.agreed.meeting}/#{item.id}")
+
+    def record_changes(self, item: Tracked) -> str:
+        """The changes to a resolution or an action, on the page of the meeting that agreed it."""
+        return self.page(f"meetings/{item.agreed.meeting}/#changes-{item.id}")
 
     def metric(self, metric: model.Metric) -> str:
         return self.page(f"metrics/#{metric.id}")
