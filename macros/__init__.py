@@ -94,25 +94,17 @@ def define_env(env):
         }
         return renderer.recommendation_page(env.page.url, rec_id)
 
-    @env.macro
-    def minutes_page(minutes_id: str) -> str:
-        set_title(renderer.minutes_title(minutes_id))
-        return renderer.minutes_page(env.page.url, minutes_id)
+    def record_page(name: str):
+        """The macro of one kind of page the build makes (macros/site/pages.py): its title, then its content."""
 
-    @env.macro
-    def history_page(history_id: str) -> str:
-        set_title(renderer.history_title(history_id))
-        return renderer.history_page(env.page.url, history_id)
+        def page(record_id: str) -> str:
+            set_title(getattr(renderer, name.replace("_page", "_title"))(record_id))
+            return getattr(renderer, name)(env.page.url, record_id)
 
-    @env.macro
-    def meeting_page(meeting_id: str) -> str:
-        set_title(renderer.meeting_title(meeting_id))
-        return renderer.meeting_page(env.page.url, meeting_id)
+        return page
 
-    @env.macro
-    def year_page(year: str) -> str:
-        set_title(f"Meetings in {year}")
-        return renderer.year_page(env.page.url, year)
+    for name in ("minutes_page", "history_page", "meeting_page", "year_page"):
+        env.macro(record_page(name), name)
 
     @env.macro
     def data_page() -> str:

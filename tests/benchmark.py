@@ -21,12 +21,9 @@ a target is missed.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import functools
 import gzip
 import io
-import http.server
 import os
 import platform
 import shutil
@@ -34,12 +31,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from archive import make_archive  # noqa: E402
+from browser import SiteHandler, serve  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 SITE_URL = "http://127.0.0.1:8000/"
@@ -163,13 +160,10 @@ def pages(site: Path) -> dict[str, float]:
     }
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site quietly, gzipping text as GitHub Pages does."""
+class GzipHandler(SiteHandler):
+    """Serves the site as the tests do, gzipping text as GitHub Pages does."""
 
     TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".atom", ".csv", ".ics")
-
-    def log_message(self, format, *args):  # noqa: A002 - the name http.server uses
-        pass
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -189,18 +183,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextlib.contextmanager
-def served(folder: Path):
-    handler = functools.partial(GzipHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 def moved(requests: list) -> int:
     """Bytes received for these requests, as sent (compressed), headers included."""
     sizes = [request.sizes() for request in requests]
@@ -215,7 +197,7 @@ def in_chromium(site: Path, runs: int) -> dict[str, float]:
 
     figures: dict[str, list[float]] = {"home page transferred KB": [], "one search transferred KB": [],
                                        "first result s": []}
-    with served(site) as server, sync_playwright() as playwright:
+    with serve(site, GzipHandler) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for _ in range(runs):
             context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -52,9 +52,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path):
+def serve(folder: Path, handler_class: type[SiteHandler] = SiteHandler):
     """Serve a folder on 127.0.0.1 on a free port; yields the base URL without a trailing slash."""
-    handler = functools.partial(SiteHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

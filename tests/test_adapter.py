@@ -19,8 +19,8 @@ class FakeEnv:
         self.page = SimpleNamespace(url=url, meta={})
         self.macros = {}
 
-    def macro(self, function):
-        self.macros[function.__name__] = function
+    def macro(self, function, name=""):  # as the macros plugin's env.macro
+        self.macros[name or function.__name__] = function
         return function
 
 

@@ -17,12 +17,12 @@ from pydantic import BaseModel
 
 from . import model
 from .changes import Changes, changes_between_meetings
-from .index import Index, grouped
+from .index import Index
 from .locations import Locations
 from .meeting_index import MeetingIndex
 from .minutes import MinutesBody
 from .record_years import RecordsByYear
-from .tracker import Tracked, minute_order, tracked_items
+from .tracker import Tracked, Tracker, minute_order
 
 __all__ = ["Changes", "Locations", "MinutesDoc", "Portal", "Tracked", "minute_order"]
 
@@ -138,19 +138,9 @@ class Portal:
         first, with the status it changed from."""
         return self.by_year.status_changes.get(rec.id, [])
 
-    @cached_property
-    def _previous_updates(self) -> dict[int, model.ProgressUpdate | None]:
-        """Each update's previous update on the same recommendation (by identity), found in one pass."""
-        previous: dict[int, model.ProgressUpdate | None] = {}
-        last: dict[str, model.ProgressUpdate] = {}
-        for _, update in sorted(enumerate(self.updates), key=lambda e: (e[1].date, e[0])):
-            previous[id(update)] = last.get(update.recommendation)
-            last[update.recommendation] = update
-        return previous
-
     def previous_update(self, update: model.ProgressUpdate) -> model.ProgressUpdate | None:
         """The update before this one on the same recommendation (None for the first)."""
-        return self._previous_updates[id(update)]
+        return self.by_year.previous[id(update)]
 
     def changes_status(self, update: model.ProgressUpdate) -> bool:
         """Whether an update changes its recommendation's status, so it must say why (reason:)."""
@@ -218,23 +208,14 @@ class Portal:
         """The date of the newest update to any recommendation in a set."""
         return max(self.latest(rec).date for rec in rec_set.recommendations)
 
-    def report_backs(self) -> list[tuple[model.Meeting, list[model.Resolution]]]:
-        """Meetings that open resolutions report back to, earliest first, with what reports back to each."""
-        due: dict[str, list[model.Resolution]] = {}
-        for resolution in self.resolutions:
-            back = resolution.report_back
-            if back and back.meeting and resolution.status == model.ActionStatus.OPEN:
-                due.setdefault(back.meeting, []).append(resolution)
-        meetings = [self.meeting(meeting_id) for meeting_id in due]
-        return [(m, due[m.id]) for m in sorted(meetings, key=lambda m: m.date)]
-
     def tracker(self) -> list[Tracked]:
         """Every resolution and action, in the order agreed (meeting date, then minute)."""
-        return self._tracked
+        return self.tracking.items
 
     @cached_property
-    def _tracked(self) -> list[Tracked]:
-        return tracked_items(self)
+    def tracking(self) -> Tracker:
+        """The tracker's items and the questions pages ask of them (tracker.py)."""
+        return Tracker(self)
 
     def meetings_with_minutes(self) -> list[model.Meeting]:
         """Meetings whose minutes the portal holds, earliest first."""
@@ -244,10 +225,6 @@ class Portal:
     def _held(self) -> list[model.Meeting]:
         return sorted((m for m in self.meetings if self.minutes_of(m)), key=lambda m: m.date)
 
-    def status_on(self, rec: model.Recommendation, day: dt.date) -> model.Status | None:
-        """A recommendation's status as last reported on or before a day (None before any)."""
-        return next((u.status for u in self.history(rec) if u.date <= day), None)
-
     def changes_between_meetings(self) -> list[Changes]:
         """What changed between each meeting and the one before it, latest pair first."""
         return self._changes[::-1]
@@ -255,33 +232,6 @@ class Portal:
     @cached_property
     def _changes(self) -> list[Changes]:
         return changes_between_meetings(self)
-
-    def open_items_for(self, rec: model.Recommendation) -> list[Tracked]:
-        """Open actions that name a recommendation (resolutions name none, so they are listed apart)."""
-        return self._open_by_recommendation.get(rec.id, [])
-
-    def closed_newest_first(self) -> list[Tracked]:
-        """Resolutions and actions reported done or withdrawn, the most recently closed first."""
-        return self._closed
-
-    @cached_property
-    def _closed(self) -> list[Tracked]:
-        def closed_on(item: Tracked) -> dt.date:
-            meeting = self.meeting(item.closed.meeting) if item.closed else None
-            return meeting.date if meeting else dt.date.min
-
-        closed = (t for t in self.tracker() if t.status != model.ActionStatus.OPEN)
-        return sorted(closed, key=closed_on, reverse=True)
-
-    @cached_property
-    def _open_by_recommendation(self) -> dict[str, list[Tracked]]:
-        named = grouped((a.id, rec_id) for a in self.actions for rec_id in a.recommendations)
-        return grouped(
-            (rec_id, t)
-            for t in self.tracker()
-            if t.status == model.ActionStatus.OPEN
-            for rec_id in dict.fromkeys(named.get(t.id, []))
-        )
 
     def documents_cited(self) -> list[tuple[str, str | None]]:
         """Each published document cited anywhere, once, in the order first cited."""

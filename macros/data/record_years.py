@@ -24,6 +24,10 @@ class RecordsByYear:
                     changes.append((update, previous))
                     previous = update.status
             self.status_changes[rec_id] = changes
+        self.previous: dict[int, model.ProgressUpdate | None] = {}  # each update (by identity) → the one before
+        for history in portal.index.history.values():
+            for update, before in zip(history, [*history[1:], None], strict=True):
+                self.previous[id(update)] = before
         self._updates = grouped(((u.recommendation, u.date.year), u) for h in portal.index.history.values() for u in h)
         self._changes = grouped(
             ((rec_id, u.date.year), (u, before)) for rec_id, c in self.status_changes.items() for u, before in c

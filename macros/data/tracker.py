@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import model
+from .index import grouped
 
 if TYPE_CHECKING:
     from .portal import Portal
@@ -34,6 +35,43 @@ class Tracked:
     def overdue(self, today: dt.date) -> bool:
         """Still open after its due date (as far as the portal's records go)."""
         return self.status == model.ActionStatus.OPEN and self.due is not None and self.due < today
+
+
+class Tracker:
+    """Every resolution and action as the actions tracker shows them, and the questions pages ask
+    of them, each worked out once."""
+
+    def __init__(self, portal: Portal):
+        self.portal = portal
+        self.items = tracked_items(portal)
+        named = grouped((a.id, rec_id) for a in portal.actions for rec_id in a.recommendations)
+        self._open_for = grouped(
+            (rec_id, item)
+            for item in self.items
+            if item.status == model.ActionStatus.OPEN
+            for rec_id in dict.fromkeys(named.get(item.id, []))
+        )
+
+        def closed_on(item: Tracked) -> dt.date:
+            meeting = portal.meeting(item.closed.meeting) if item.closed else None
+            return meeting.date if meeting else dt.date.min
+
+        closed = (item for item in self.items if item.status != model.ActionStatus.OPEN)
+        self.closed_newest_first = sorted(closed, key=closed_on, reverse=True)
+
+    def open_for(self, rec: model.Recommendation) -> list[Tracked]:
+        """Open actions that name a recommendation (resolutions name none, so they are listed apart)."""
+        return self._open_for.get(rec.id, [])
+
+    def report_backs(self) -> list[tuple[model.Meeting, list[model.Resolution]]]:
+        """Meetings that open resolutions report back to, earliest first, with what reports back to each."""
+        due: dict[str, list[model.Resolution]] = {}
+        for resolution in self.portal.resolutions:
+            back = resolution.report_back
+            if back and back.meeting and resolution.status == model.ActionStatus.OPEN:
+                due.setdefault(back.meeting, []).append(resolution)
+        meetings = [self.portal.meeting(meeting_id) for meeting_id in due]
+        return [(m, due[m.id]) for m in sorted(meetings, key=lambda m: m.date)]
 
 
 def tracked_items(portal: Portal) -> list[Tracked]:

@@ -35,11 +35,13 @@ def describe(metric: model.Metric, points: list[model.MetricPoint] | None = None
     figures, lowest and highest, and the target."""
     points = points or latest_points(metric)
     first, last = points[0], points[-1]
-    words = [f"{len(points)} figure{'s' if len(points) != 1 else ''} from {long_date(first.date)}"
-             + (f" to {long_date(last.date)}" if len(points) > 1 else "") + "."]
+    words = [
+        f"{len(points)} figure{'s' if len(points) != 1 else ''} from {long_date(first.date)}"
+        + (f" to {long_date(last.date)}" if len(points) > 1 else "")
+        + "."
+    ]
     if len(points) > 1:
-        words.append(f"It was {number(first.value)} at first and {number(last.value)} most recently"
-                     f" ({metric.unit}).")
+        words.append(f"It was {number(first.value)} at first and {number(last.value)} most recently ({metric.unit}).")
         low, high = min(p.value for p in points), max(p.value for p in points)
         words.append(f"Lowest {number(low)}, highest {number(high)}.")
     else:
@@ -84,16 +86,25 @@ def line_chart(metric: model.Metric, chart_id: str, limit: int | None = None) ->
     ]
     for step in range(5):  # horizontal grid lines with their values
         value = bottom + (top - bottom) * step / 4
-        parts.append(f'<line class="sp-chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>')
-        parts.append(f'<text class="sp-chart-label" x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{number(value)}</text>')
+        parts.append(
+            f'<line class="sp-chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>'
+        )
+        label = f'x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end"'
+        parts.append(f'<text class="sp-chart-label" {label}>{number(value)}</text>')
     for point, anchor in ((points[0], "start"), (points[-1], "end")) if end != start else ((points[0], "middle"),):
-        parts.append(f'<text class="sp-chart-label" x="{x(point.date):.1f}" y="{HEIGHT - 16}" text-anchor="{anchor}">'
-                     f"{escape(long_date(point.date))}</text>")
+        parts.append(
+            f'<text class="sp-chart-label" x="{x(point.date):.1f}" y="{HEIGHT - 16}" text-anchor="{anchor}">'
+            f"{escape(long_date(point.date))}</text>"
+        )
     if metric.target is not None:
-        parts.append(f'<line class="sp-chart-target" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
-                     f'y1="{y(metric.target):.1f}" y2="{y(metric.target):.1f}"/>')
-        parts.append(f'<text class="sp-chart-label" x="{LEFT + 6}" y="{y(metric.target) - 6:.1f}" '
-                     f'text-anchor="start">Target {number(metric.target)}</text>')
+        parts.append(
+            f'<line class="sp-chart-target" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
+            f'y1="{y(metric.target):.1f}" y2="{y(metric.target):.1f}"/>'
+        )
+        parts.append(
+            f'<text class="sp-chart-label" x="{LEFT + 6}" y="{y(metric.target) - 6:.1f}" '
+            f'text-anchor="start">Target {number(metric.target)}</text>'
+        )
     coordinates = " ".join(f"{x(p.date):.1f},{y(p.value):.1f}" for p in points)
     parts.append(f'<polyline class="sp-chart-line" points="{coordinates}"/>')
     parts += [f'<circle class="sp-chart-point" cx="{x(p.date):.1f}" cy="{y(p.value):.1f}" r="4"/>' for p in points]

@@ -80,4 +80,6 @@ class PageFiles:
 
     def year(self, year: int) -> list[str]:
         meetings = self.portal.meeting_index.in_year.get(year, [])
-        return self.portal.files_of(*meetings[:1], *(m for meeting in meetings for m in self.portal.minutes_of(meeting)))
+        return self.portal.files_of(
+            *meetings[:1], *(m for meeting in meetings for m in self.portal.minutes_of(meeting))
+        )

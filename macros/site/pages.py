@@ -20,8 +20,10 @@ MARKER = "made_by: the portal's build from data/ — do not edit this page, chan
 # site-wide navigation, which every page carries: so no page grows with the archive.
 PAGE_FOLDERS: dict[str, tuple[str, Callable[[Portal], list[str]]]] = {
     "recommendations": ("recommendation_page", lambda portal: [r.id for r in portal.recommendations]),
-    "history": ("history_page", lambda portal: [history_id(r, y) for r in portal.recommendations
-                                                for y in portal.by_year.years(r)]),
+    "history": (
+        "history_page",
+        lambda portal: [history_id(r, y) for r in portal.recommendations for y in portal.by_year.years(r)],
+    ),
     "minutes": ("minutes_page", lambda portal: [m.id for m in portal.minutes]),
     "meetings": ("meeting_page", lambda portal: [m.id for m in portal.meetings]),
     "years": ("year_page", lambda portal: [str(year) for year in portal.meeting_index.years]),

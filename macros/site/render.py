@@ -113,6 +113,9 @@ class Renderer:
         meeting = self.portal.meeting(meeting_id)
         return f"{self.portal.committee(meeting.committee).name}, {long_date(meeting.date)}"
 
+    def year_title(self, year: str) -> str:
+        return f"Meetings in {year}"
+
     def history_title(self, history: str) -> str:
         rec, year = self._history(history)
         return f"{rec.ref} in {year}: {self.portal.title_of(rec)}"
@@ -144,9 +147,15 @@ class Renderer:
             # Our own renderer wrote each minute heading, so its anchor is found exactly.
             heading = re.compile(r'(<h[234][^>]*id="' + re.escape(minute_anchor(number)) + r'"[^>]*>.*?</h[234]>)')
             refs_html = self.render("minute_refs.html", page_url, [], number=number, refs=refs)
-            body = heading.sub(lambda match: match.group(1) + refs_html, body, count=1)
-        return self.render("minutes.html", page_url, [minutes.file], minutes=minutes,
-                           meeting=self.portal.meeting_of(minutes), body=Markup(body))
+            body = heading.sub(lambda match, refs_html=refs_html: match.group(1) + refs_html, body, count=1)
+        return self.render(
+            "minutes.html",
+            page_url,
+            [minutes.file],
+            minutes=minutes,
+            meeting=self.portal.meeting_of(minutes),
+            body=Markup(body),
+        )
 
     def summary(self, page_url: str, name: str) -> str:
         """A page made from the whole portal: home, recommendations, themes, resolutions …"""
