@@ -57,9 +57,9 @@ new-minutes: install
 new-update: install
 	$(BIN)/python -m macros new-update --recommendation "$(RECOMMENDATION)" --date "$(DATE)"
 
-## import-minutes: turn an exported text file into minutes, e.g. make import-minutes FILE=export.txt MEETING=cypssc-2019-06-19 ITEM=5
+## import-minutes: turn an export (text, saved web page or Word .docx) into minutes files, one per item, e.g. make import-minutes FILE=export.html MEETING=cypssc-2019-06-19 (add ITEMS=3,5 for only some items, AGENDA=drop to leave out the agenda text)
 import-minutes: install
-	$(BIN)/python -m macros import-minutes "$(FILE)" --meeting "$(MEETING)" --item "$(ITEM)"
+	$(BIN)/python -m macros import-minutes "$(FILE)" --meeting "$(MEETING)" --items "$(or $(ITEMS),$(ITEM))" --agenda "$(or $(AGENDA),keep)"
 
 ## example: check and build the FICTIONAL example council (examples/harrowmere) into ./site-example
 example: install

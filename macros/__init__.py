@@ -35,6 +35,7 @@ SUMMARY_PAGES = (
     "changes",
     "metrics",
     "report",
+    "findings",
 )
 
 
@@ -90,7 +91,7 @@ def define_env(env):
         rec = portal.recommendation(rec_id)
         env.page.meta["feed"] = {
             "href": renderer.links("").feed(rec),
-            "title": f"{rec.ref}: progress updates and minutes",
+            "title": f"{rec.ref}: progress updates, minutes and findings",
         }
         return renderer.recommendation_page(env.page.url, rec_id)
 

@@ -1,4 +1,4 @@
-"""Lets clerks run `python -m macros validate` from the project folder."""
+"""`python -m macros validate | prepare | …`: what the Makefile runs (clerks type `make validate`)."""
 
 import sys
 

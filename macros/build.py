@@ -84,27 +84,35 @@ def record_changes(root: Path, repository: Repository | None) -> RecordHistory:
 def write_pages(portal: Portal, root: Path, docs_dir: Path) -> list[str]:
     """Create and update the pages the data asks for, and remove generated pages whose record has
     gone. A page a person wrote is never replaced: a record whose page would replace it is a problem."""
-    wanted = page_files(portal)
-    made = {path for path, text in _pages_in(docs_dir).items() if is_generated(text)}
-    clashes = sorted(path for path in wanted.keys() - made if (docs_dir / path).exists())
+    clashes = page_clashes(portal, root, docs_dir)
     if clashes:
-        where = docs_dir.relative_to(root).as_posix()
-        raise DataProblems(
-            [
-                Problem(
-                    f"{where}/{path}",
-                    1,
-                    "this page was written by hand, and a record in data/ has the same "
-                    "ID, so its page would replace this one — give the record another ID, or rename this page",
-                )
-                for path in clashes
-            ]
-        )
+        raise DataProblems(clashes)
+    wanted = page_files(portal)
+    made = _made_pages(docs_dir)
     changes = write_changed(docs_dir, {path: text.encode("utf-8") for path, text in wanted.items()})
     for path in sorted(made - wanted.keys()):
         (docs_dir / path).unlink()
         changes.append(f"removed {docs_dir / path}")
     return changes
+
+
+def page_clashes(portal: Portal, root: Path, docs_dir: Path) -> list[Problem]:
+    """A page a person wrote in docs/ where a record's page would go (the build never replaces one)."""
+    where = docs_dir.relative_to(root).as_posix()
+    return [
+        Problem(
+            f"{where}/{path}",
+            1,
+            "this page was written by hand, and a record in data/ has the same "
+            "ID, so its page would replace this one — give the record another ID, or rename this page",
+        )
+        for path in sorted(page_files(portal).keys() - _made_pages(docs_dir))
+        if (docs_dir / path).exists()
+    ]
+
+
+def _made_pages(docs_dir: Path) -> set[str]:
+    return {path for path, text in _pages_in(docs_dir).items() if is_generated(text)}
 
 
 def _pages_in(docs_dir: Path) -> dict[str, str]:

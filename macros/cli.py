@@ -8,12 +8,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .build import prepare, record_changes
-from .clerks.importer import decode, import_minutes
-from .clerks.safeguarding import allowed_texts, report, scan, scan_text
-from .clerks.scaffold import minutes_template, update_entry, update_template
-from .data import model, provenance
+from .build import page_clashes, prepare, record_changes
+from .clerks.importing.command import import_minutes
+from .clerks.safeguarding import report, scan
+from .clerks.scaffold import minutes_template, update_entry, update_template, write_new
+from .data import clock, model, provenance
 from .data.load import load_portal, load_record
+from .data.minutes import minutes_name
 from .data.problems import DataProblems
 from .publish.search import SearchIndexFailed, index_site
 
@@ -50,15 +51,26 @@ def main(argv: list[str] | None = None) -> int:
     importing = commands.add_parser(
         "import-minutes",
         parents=[after],
-        help="turn the committee system's text export of one agenda item into a minutes file",
+        help="turn what the committee system publishes (text, saved web page, Word) into minutes files, one per item",
     )
-    importing.add_argument("file", type=Path, help="the exported text file")
+    importing.add_argument("file", type=Path, help="the export: .txt, .html/.htm, .mhtml or .docx")
     importing.add_argument(
         "--meeting", required=True, help="the meeting's ID in data/meetings.yaml, e.g. cypssc-2019-05-15"
     )
-    importing.add_argument("--item", required=True, help="the agenda item's number, e.g. 4")
     importing.add_argument(
-        "--out", type=Path, help="where to write it (default: data/minutes/<meeting>-item-<item>.md)"
+        "--items",
+        "--item",
+        help="the items to import, e.g. 3,5 (default: every item with minutes); for an export of one item "
+        "that shows no number, its number, e.g. 4",
+    )
+    importing.add_argument(
+        "--agenda",
+        choices=["keep", "drop"],
+        default="keep",
+        help="keep each item's agenda text before its minutes (the default), or drop it",
+    )
+    importing.add_argument(
+        "--out", type=Path, help="where to write one item's file (default: data/minutes/<meeting>-item-<item>.md)"
     )
     new_minutes = commands.add_parser(
         "new-minutes", parents=[after], help="start a minutes file for one agenda item, with its front matter filled in"
@@ -76,10 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
+    except clock.BadBuildDate as error:
+        print(error, file=sys.stderr)
+        return 1
 
 
 def _validate(args: argparse.Namespace) -> int:
-    portal = load_portal(args.root)
+    root = args.root
+    portal = load_portal(root)
+    clashes = page_clashes(portal, root, root / "docs")  # what the build would stop on, said now
+    if clashes:
+        raise DataProblems(clashes)
     print(
         f"All data is valid: {len(portal.recommendations)} recommendations, {len(portal.updates)} progress "
         f"updates, {len(portal.meetings)} meetings, {len(portal.minutes)} minutes files."
@@ -126,39 +145,15 @@ def _import_minutes(args: argparse.Namespace) -> int:
     meeting = _meeting(args.root, args.meeting)
     if meeting is None:
         return 1
-    if not args.file.is_file():
-        print(f"{args.file}: there is no such file — check the name and folder of the exported text", file=sys.stderr)
-        return 1
-    text, notes = decode(args.file.read_bytes())
-    result = import_minutes(text, args.item)
-    out = args.out or args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
-    minutes = result.markdown(meeting)
-    if not write_new(out, minutes):
-        return 1
-    print(
-        f"Wrote {out}. Next: list the recommendations, themes and resolutions it discusses in its "
-        "front matter, then run: make validate"
-    )
-    notes += result.notes
-    if notes:
-        print(
-            f"\nCheck these {len(notes)} lines of the export: the text is kept, but the importer could "
-            "not be sure where it belongs.",
-            file=sys.stderr,
-        )
-        for line, message in sorted(notes):
-            print(f"{args.file}:{line}: {message}", file=sys.stderr)
-    findings = scan_text(minutes, str(out), allowed_texts(args.root))
-    if findings:  # said now, while the clerk has the export open; the build would stop on them anyway
-        print("\n" + report(findings), file=sys.stderr)
-    return 0
+    items = [number.strip() for number in (args.items or "").split(",") if number.strip()]
+    return import_minutes(args.file, meeting, args.root, items, keep_agenda=args.agenda == "keep", out=args.out)
 
 
 def _new_minutes(args: argparse.Namespace) -> int:
     meeting = _meeting(args.root, args.meeting)
     if meeting is None:
         return 1
-    path = args.root / "data" / "minutes" / f"{meeting.id}-item-{args.item}.md"
+    path = args.root / "data" / "minutes" / f"{minutes_name(meeting.id, args.item)}.md"
     if not write_new(path, minutes_template(meeting, args.item)):
         return 1
     print(f"Wrote {path}. Next: write the title, paste the minutes under their ### headings, then run: make validate")
@@ -199,10 +194,8 @@ def _new_update(args: argparse.Namespace) -> int:
         return 1
     write_new(path, update_template(recommendation, date, meeting, previous))
     print(
-        print(
-            f"Wrote {path}. Next: fill in the status, the reason if the status changed, the summary and "
-            "the source, then run: make validate"
-        )
+        f"Wrote {path}. Next: fill in the status, the reason if the status changed, the summary and "
+        "the source, then run: make validate"
     )
     return 0
 
@@ -232,22 +225,6 @@ def _meeting(root: Path, meeting_id: str) -> model.Meeting | None:
         file=sys.stderr,
     )
     return None
-
-
-def write_new(path: Path, text: str) -> bool:
-    """Write a new file; never replace one that exists (a clerk's work could be lost)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with path.open("x", encoding="utf-8") as file:
-            file.write(text)
-    except FileExistsError:
-        print(
-            f"{path}: this file already exists, and was left as it is — choose another name with --out, "
-            "or delete the old file first if you really mean to replace it",
-            file=sys.stderr,
-        )
-        return False
-    return True
 
 
 COMMANDS = {

@@ -135,6 +135,15 @@ def _yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _document(title: str, indent: int) -> str:
+    """A published document as a source: its title, who published it, what kind it is, and why it
+    is not online (the council is invented)."""
+    pad = " " * indent
+    return (f"{pad}source:\n{pad}  document: {_yaml_text(title)}\n"
+            f"{pad}  publisher: Harrowmere County Council (fictional)\n{pad}  kind: council paper\n"
+            f"{pad}  url: none\n{pad}  why_no_url: Harrowmere is an invented council, so its documents are not online.\n")
+
+
 def _source(meeting: Meeting, minute: str, indent: int) -> str:
     pad = " " * indent
     return f"{pad}source:\n{pad}  meeting: {meeting.id}\n{pad}  minute: {_yaml_text(minute)}\n"
@@ -245,7 +254,7 @@ class Archive:
         evidence = f"      - quote: {_yaml_text(words)}\n" + _source(meeting, minute, 8)
         if self.rng.random() < 0.5:
             evidence += (f"      - summary: {_yaml_text(self.prose.sentence(meeting.date))}\n"
-                         f"        source:\n          document: {_yaml_text(self._document(meeting))}\n")
+                         + _document(self._document(meeting), 8))
         self.updates.setdefault(meeting.date, []).append(
             f"  - recommendation: {rec}\n    date: {meeting.date}\n    status: {status}\n"
             + (f"    reason: {_yaml_text(self.prose.sentence(meeting.date))}\n" if changed else "")
@@ -323,7 +332,7 @@ class Archive:
         (data / "meetings.yaml").write_text("meetings:\n" + "".join(
             f"  - id: {m.id}\n    committee: {m.committee}\n    date: {m.date}\n"
             + (f"    also_known_as: {m.also_known_as}\n" if m.also_known_as else "")
-            + "    source:\n      document: Harrowmere's calendar of meetings (fictional)\n"
+            + _document("Harrowmere's calendar of meetings (fictional)", 4)
             for m in self.meetings), encoding="utf-8")
         for meeting in self.held:
             self._write_minutes_files(meeting, data / "minutes")

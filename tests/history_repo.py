@@ -61,4 +61,5 @@ def progress_file(rec_id: str, date: str, status: str, reason: str | None, summa
         + f"    summary: {summary}\n"
         "    source:\n"
         "      document: Progress report to the committee\n"
+        "      publisher: The council\n      kind: council paper\n      url: https://example.org/progress-report\n"
     )

@@ -76,7 +76,7 @@ def test_a_recommendation_page_names_its_own_feed_for_the_theme(project):
     define_env(env)
     env.macros["recommendation_page"]("ofsted-2019-r01")
     assert env.page.meta["feed"] == {"href": "data/feeds/ofsted-2019-r01.atom",
-                                     "title": "R01: progress updates and minutes"}
+                                     "title": "R01: progress updates, minutes and findings"}
 
 
 def test_without_a_site_address_the_build_stops_and_says_how_to_fix_it(project, plain_words):

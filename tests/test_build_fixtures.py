@@ -117,7 +117,8 @@ def test_a_plain_build_of_a_fresh_checkout_makes_every_record_page_and_removes_t
 def test_a_second_set_of_recommendations_needs_no_code_change(buildable, tmp_path):
     second = PROJECT / "tests" / "fixtures" / "second-set"
     buildable.write("data/recommendations/example-2023.yaml", (second / "example-2023.yaml").read_text())
-    buildable.write("data/progress/2023-06-01.yaml", (second / "example-2023-progress.yaml").read_text())
+    for progress in ("2023-03-01.yaml", "2023-06-01.yaml"):  # a progress file holds the updates of its date
+        buildable.write(f"data/progress/{progress}", (second / progress).read_text())
     result = build(buildable.root, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     site = Site(tmp_path / "out")

@@ -7,7 +7,7 @@ import datetime as dt
 from macros.data import model
 from macros.site.charts import describe, line_chart, number
 
-SOURCE = {"document": "A report"}
+SOURCE = {"document": "A report", "publisher": "A council", "kind": "council paper", "url": "https://example.org/report"}
 
 
 def metric(values, target=None):

@@ -108,6 +108,9 @@ def test_prepare_never_replaces_a_page_a_person_wrote(project, args):
     assert result.returncode == 1
     assert f"{page}:1: this page was written by hand, and a record in data/ has the same ID" in result.stderr
     assert project.read(page) == "# Minutes written by hand\n"
+    checked = run(args("validate", project.root))  # the data check says so too, before any build
+    assert checked.returncode == 1
+    assert f"{page}:1: this page was written by hand" in checked.stderr
 
 
 def test_prepare_on_bad_data_writes_nothing(project, args, capsys):

@@ -206,14 +206,15 @@ def test_resolutions_and_meetings_downloads_match_the_data(files, portal):
 def test_every_update_and_minutes_file_appears_once_in_the_feed_of_everything(files, portal):
     parsed = feed(files, "feeds/all.atom")
     ids = [entry.id for entry in parsed.entries]
-    assert len(ids) == len(set(ids)) == len(portal.updates) + len(portal.minutes)
+    assert len(ids) == len(set(ids)) == len(portal.updates) + len(portal.minutes) + len(portal.findings)
     for update in portal.updates:
         matching = [e for e in parsed.entries if e.id == f"{SITE_URL}recommendations/{update.recommendation}/#update-{update.date}"]
         assert len(matching) == 1
         assert update.summary in matching[0].summary
         assert matching[0].updated.startswith(update.date.isoformat())
     assert f"{SITE_URL}minutes/cypssc-2019-05-15-item-4/" in ids
-    assert parsed.feed.updated.startswith(max(u.date for u in portal.updates).isoformat())
+    newest = max([u.date for u in portal.updates] + [f.date for f in portal.findings])
+    assert parsed.feed.updated.startswith(newest.isoformat())
 
 
 def test_each_recommendation_has_a_feed_of_its_own_updates_and_the_minutes_that_discuss_it(files, portal):
@@ -384,7 +385,9 @@ def hostile_site(tmp_path_factory):
         f"    reason: {json.dumps(HOSTILE_LINE)}\n"
         f"    summary: {json.dumps(HOSTILE)}\n"
         "    source:\n"
-        f"      document: {json.dumps(HOSTILE_LINE)}\n", encoding="utf-8")
+        f"      document: {json.dumps(HOSTILE_LINE)}\n"
+        f"      publisher: {json.dumps(HOSTILE_LINE)}\n"
+        "      kind: press report\n      url: https://example.org/report\n", encoding="utf-8")
     result = build(root, root / "site")
     assert result.returncode == 0, result.stderr
     return Site(root / "site")

@@ -140,10 +140,12 @@ def test_minutes_pages_link_to_their_minutes_file_not_the_stub_page(published, p
         assert link.get_text(strip=True) == f"Suggest a change to data/minutes/{minutes.id}.md"
 
 
-def test_recommendation_pages_link_to_the_recommendation_and_progress_files_they_show(published, portal):
+def test_recommendation_pages_link_to_the_recommendation_progress_and_findings_files_they_show(published, portal):
     for rec in portal.recommendations:
         files = ["data/recommendations/ofsted-2019.yaml", *sorted({portal.locations.file(u) for u in portal.history(rec)})]
+        files += ["data/findings.yaml"] if portal.others.about(rec.id) else []
         assert edit_links(published, f"recommendations/{rec.id}/") == [edit(f) for f in files]
+    assert edit_links(published, "findings/") == [edit("data/findings.yaml"), edit("data/bodies.yaml")]
 
 
 def test_summary_pages_link_to_the_data_files_they_are_made_from(published):

@@ -44,3 +44,19 @@ def test_the_built_guide_is_in_the_navigation_and_shows_the_messages(real_site):
     assert tab["message"] in text
     assert "The check helps; it does not replace a person." in text
     assert "```" not in text
+
+
+def test_every_message_the_guide_quotes_is_one_the_portal_prints():
+    """Outside the list above too (the web-editor steps, how to read a message): each quoted
+    `file:line: message` is a message from the corpus, word for word, and the report's last line is
+    the one the check prints."""
+    from macros.data.problems import DataProblems, Problem
+
+    text = GUIDE.read_text(encoding="utf-8")
+    messages = {case["message"] for case in CORPUS if case["message"]}
+    quoted = re.findall(r"`data/[^`:]+:\d+: ([^`]+)`", text.split(START)[0] + text.split(END)[1])
+    assert quoted, "the guide shows how a message looks"
+    for message in quoted:
+        assert message in messages, f"docs/guide.md quotes a message the portal does not print: {message}"
+    footer = DataProblems([Problem("data/x.yaml", 1, "x — y")]).report().splitlines()[-1]
+    assert f"`{footer}`" in text

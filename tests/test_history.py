@@ -22,11 +22,14 @@ OLD_TITLE = "Frequent changes in social workers for children"
 NEW_TITLE = "Too many changes of social worker for children"
 TARGET = (
     "    target:\n      original: 2019-12-31\n      source:\n        document: Improvement plan\n"
+    "        publisher: The council\n        kind: council paper\n        url: https://example.org/plan\n"
 )
 REVISION = (
     "      revisions:\n        - reported: 2019-11-13\n          new_target: 2020-06-30\n"
     "          reason: Recruitment took longer than planned.\n          source:\n"
     "            document: Progress report to the committee\n"
+    "            publisher: The council\n            kind: council paper\n"
+    "            url: https://example.org/progress-report\n"
 )
 
 
@@ -62,7 +65,8 @@ def scripted(tmp_path_factory):
     repo.git("checkout", "-q", "-b", "r05-owner")
     repo.replace(RECS, "  - id: ofsted-2019-r05\n    ref: R05\n", "  - id: ofsted-2019-r05\n    ref: R05\n"
                  "    owner:\n      name: Director of Children's Services\n      source:\n"
-                 "        document: Improvement plan\n")
+                 "        document: Improvement plan\n        publisher: The council\n"
+                 "        kind: council paper\n        url: https://example.org/plan\n")
     repo.commit("wip", "2024-04-01T09:00:00+00:00")
     repo.git("checkout", "-q", "main")
     repo.git("merge", "-q", "--no-ff", "r05-owner", "-m", "Merge pull request #7 from council/r05-owner",

@@ -18,8 +18,8 @@ COMMITMENTS = "data/commitments.yaml"
 
 FIRST_DATE = "    date: 2019-05-15\n"  # the first update's date in PROGRESS
 FIRST_STATUS = "    status: not yet assessed\n"  # the first update's status in PROGRESS
-# The second meeting's source in MEETINGS: a published document, so it may have a url.
-MEETING_DOCUMENT = "      document: The council's published list of the committee's meetings\n"
+# The first meeting's source in MEETINGS is a published document: this is its address.
+MEETING_URL = "      url: https://westsussex.moderngov.co.uk/ieListDocuments.aspx?MId=2166\n"
 
 
 # --- the real data --------------------------------------------------------------------------------
@@ -200,15 +200,15 @@ def test_a_whole_number_written_in_words_is_reported(project):
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/minutes.pdf"])  # www.: test_mistakes
 def test_a_url_that_is_not_a_web_link_is_reported(project, url):
-    line = project.replace(MEETINGS, MEETING_DOCUMENT, MEETING_DOCUMENT + f"      url: {url}\n") + 1
+    line = project.replace(MEETINGS, MEETING_URL, f"      url: {url}\n")
     message = project.problem(MEETINGS, line)
     assert f'"{url}" is not a web link' in message
     assert "https://" in message
 
 
 def test_a_web_link_is_accepted(project):
-    project.replace(MEETINGS, MEETING_DOCUMENT, MEETING_DOCUMENT + "      url: https://example.org/a?b=1\n")
-    assert project.load().meetings[1].source.url == "https://example.org/a?b=1"
+    project.replace(MEETINGS, MEETING_URL, "      url: https://example.org/a?b=1\n")
+    assert project.load().meetings[0].source.url == "https://example.org/a?b=1"
 
 
 @pytest.mark.parametrize("target", ["javascript:alert(1)", "ftp://example.org/minutes.pdf"])
@@ -265,10 +265,10 @@ def test_a_data_file_that_is_not_name_value_lines_is_reported(project):
     "file, words",
     [
         ("data/notes.txt", "does not read this file"),
-        ("data/progress/notes.md", "does not read this file"),
-        ("data/minutes/cypssc-2019-06-19.yaml", "does not read this file"),
+        ("data/progress/notes.md", "reads only files ending .yaml in data/progress/, so it ignores this one"),
+        ("data/minutes/cypssc-2019-06-19.yaml", "reads only files ending .md in data/minutes/, so it ignores"),
         ("data/archive/meetings.yaml", "does not read this file"),
-        ("data/progress/2019-06-19.yml", "rename this file to end in .yaml"),
+        ("data/progress/2019-06-19.yml", "ignores this file — rename it to 2019-06-19.yaml"),
     ],
 )
 def test_a_file_the_portal_does_not_read_is_reported(project, file, words):
@@ -277,9 +277,10 @@ def test_a_file_the_portal_does_not_read_is_reported(project, file, words):
     assert words in message
 
 
-def test_readme_and_hidden_files_in_data_are_ignored(project):
+def test_readme_and_files_that_are_nobody_s_data_are_ignored(project):
     project.write("data/README.md", "How to edit the data.\n")
-    project.write("data/progress/.notes.yaml", "scratch\n")
+    project.write("data/progress/.gitkeep", "")
+    project.write("data/.DS_Store", "\x00")
     project.load()
 
 
@@ -338,7 +339,7 @@ def test_the_report_lists_every_problem_as_file_line_message(project):
     for problem in raised.value.problems:
         assert f"{problem.file}:{problem.line}: {problem.message}" in report.splitlines()
     assert "Nothing has been published" in report
-    assert "python -m macros validate" in report
+    assert report.endswith("on a computer with the project, run: make validate")  # the README's command
 
 
 # --- one mistake, one problem ---------------------------------------------------------------------------

@@ -139,6 +139,44 @@ def test_minute_headings_get_stable_anchors():
     assert '<h2 id="minutes">Minutes</h2>' in rendered
 
 
+def test_minutes_numbered_as_councils_number_them():
+    """Whole numbers (21), dotted (8.1, 20.1.1), with a title or without."""
+    text = ("### 21\n\nWhole.\n\n### 20.1 Ofsted Inspection Process\n\n#### 20.1.1\n\nThird level.\n\n"
+            "### 22. Care Leavers' *Local* Offer\n\nWith a full stop.\n")
+    body, problems = parse_body(text, first_line=1)
+    assert problems == []
+    assert [(m.number, m.title, m.label) for m in body.minutes.values()] == [
+        ("21", "", "21"), ("20.1", "Ofsted Inspection Process", "20.1 Ofsted Inspection Process"),
+        ("20.1.1", "", "20.1.1"), ("22", "Care Leavers' Local Offer", "22 Care Leavers' Local Offer")]
+    assert body.minutes["20.1"].text == ""  # its words are its subminutes'
+    rendered = render_markdown(text)
+    assert '<h3 class="sp-minute-number" id="minute-21">21</h3>' in rendered
+    assert ('<h3 class="sp-minute-number" id="minute-20.1"><span class="sp-minute-no">20.1</span> '
+            "Ofsted Inspection Process</h3>") in rendered
+    assert '<h4 class="sp-minute-number" id="minute-20.1.1">20.1.1</h4>' in rendered
+    assert ('id="minute-22"><span class="sp-minute-no">22.</span> Care Leavers\' <em>Local</em> Offer</h3>'
+            in rendered.replace("&#x27;", "'"))
+
+
+def test_a_heading_that_names_a_minute_in_words_is_a_problem_at_its_line(plain_words):
+    body, problems = parse_body("### 4.1\n\nOne.\n\n### Minute 4.2\n\nTwo.\n", first_line=5)
+    assert list(body.minutes) == ["4.1", "4.2"]  # still read, so what cites 4.2 is not reported as well
+    assert problems == [(9, 'this heading starts "Minute 4.2", so it is not read as a minute — start a '
+                            "minute's heading with its number alone: ### 4.2 (its title may follow)")]
+    plain_words(problems[0][1])
+
+
+def test_a_paragraph_of_only_a_number_is_shown_as_typed_without_a_backslash():
+    from macros.clerks.importing.minute_blocks import Block
+    from macros.clerks.importing.writer import markdown
+
+    for typed in ("19.", "19. Apologies", "3) Three", "# hash", "- dash", "+ plus", "> quote"):
+        written = markdown([Block("paragraph", typed, 1)])
+        shown = re.sub(r"<[^>]+>", "", render_markdown(written)).strip()
+        assert shown == typed.replace(">", "&gt;"), (typed, written)
+        assert "<ol" not in render_markdown(written) and "<h1" not in render_markdown(written)
+
+
 def test_the_real_minutes_have_an_anchor_for_every_minute(project):
     minutes = project.load().minutes[0]
     rendered = render_markdown(minutes.body.markdown)
@@ -232,3 +270,10 @@ def test_a_link_that_is_not_a_web_link_is_reported_at_its_line(written, bad_line
 def test_a_web_link_is_not_reported():
     _, problems = parse_body("### 4.1\n\nSee [the report](https://example.org/report.pdf) and [4.2](#minute-4.2).\n", 1)
     assert problems == []
+
+
+def test_a_titled_minute_that_heads_its_subminutes_is_not_an_empty_minute():
+    _, problems = parse_body("### 20.1 Ofsted Inspection Process\n\n#### 20.1.1\n\nWords.\n\n"
+                             "### 20.2 Improvement Plan\n\n### 20.3\n\nMore.\n", first_line=1)
+    assert problems == [(7, "minute 20.2 has nothing under its heading — paste the minute's words on the lines "
+                            "below it, or delete the heading if there is no such minute")]

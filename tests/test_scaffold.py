@@ -26,6 +26,8 @@ def test_new_minutes_fills_the_front_matter_and_validation_points_to_the_title(p
     assert project.problem(NEW_MINUTES, title_line).startswith('"title" has no value — ')
 
     project.replace(NEW_MINUTES, "title:\n", "title: Fostering update\n")
+    heading = project.line_of(NEW_MINUTES, "### 5.1")  # a minute left empty is never published
+    assert project.problem(NEW_MINUTES, heading).startswith("minute 5.1 has nothing under its heading — ")
     project.replace(NEW_MINUTES, "### 5.1\n\n", "### 5.1\n\nThe Committee noted the update.\n")
     validate = run("validate", "--root", str(project.root))
     assert validate.returncode == 0, validate.stderr
@@ -61,7 +63,11 @@ def test_new_update_shows_the_last_status_and_a_reason_line_the_checks_ask_for_i
     assert "    status:\n" in text and "    reason:\n" in text
     project.replace(NEW_PROGRESS, "    status:\n", "    status: in progress\n")
     project.replace(NEW_PROGRESS, "    summary:\n", "    summary: Work has begun.\n")
-    project.replace(NEW_PROGRESS, "      meeting: cypssc-2019-09-11\n      minute:\n", "      document: A report\n")
+    start = project.line_of(NEW_PROGRESS, "      meeting: cypssc-2019-09-11\n")  # and its minute, with its notes
+    lines = project.read(NEW_PROGRESS).split("\n")
+    document = ["      document: A report", "      publisher: The council", "      kind: council paper",
+                "      url: https://example.org/report"]
+    project.write(NEW_PROGRESS, "\n".join(lines[: start - 1] + document + lines[start + 3:]))
     message = project.problem(NEW_PROGRESS, project.line_of(NEW_PROGRESS, "    status: in progress"))
     assert message.startswith('the status of ofsted-2019-r03 changes here from "not yet assessed" (its update of ')
     project.replace(NEW_PROGRESS, "    reason:\n", "    reason: A plan was agreed.\n")
@@ -90,3 +96,27 @@ def test_make_targets_pass_their_values_to_the_commands():
                           cwd=PROJECT, capture_output=True, text=True).stdout
     assert 'python -m macros new-minutes --meeting "cypssc-2019-06-19" --item "5"' in plan
     assert 'python -m macros new-update --recommendation "ofsted-2019-r03" --date "2019-09-11"' in plan
+
+
+def test_new_update_s_blank_minute_is_refused_until_a_number_is_written(project):
+    """Every part the template leaves empty is refused while empty; the minute, too, once the
+    meeting's minutes are in the portal (before that, the line can be deleted)."""
+    root = ("--root", str(project.root))
+    assert run("new-update", "--recommendation", "ofsted-2019-r03", "--date", "2019-09-11", *root).returncode == 0
+    project.replace(NEW_PROGRESS, "    status:\n", "    status: in progress\n")
+    project.replace(NEW_PROGRESS, "    reason:\n", "    reason: Work has begun.\n")
+    project.replace(NEW_PROGRESS, "    summary:\n", "    summary: Work has begun.\n")
+    minute = project.line_of(NEW_PROGRESS, "      minute:\n")
+    assert project.problem(NEW_PROGRESS, minute).startswith(
+        'minute: no value is written here — the portal has no minutes of "cypssc-2019-09-11" yet: delete this line')
+
+    assert run("new-minutes", "--meeting", "cypssc-2019-09-11", "--item", "5", *root).returncode == 0
+    minutes = "data/minutes/cypssc-2019-09-11-item-5.md"
+    project.replace(minutes, "title:\n", "title: Improvement plan\n")
+    project.replace(minutes, "### 5.1\n\n", "### 5.1\n\nThe Committee noted progress.\n")
+    assert project.problem(NEW_PROGRESS, minute) == (
+        "minute: no value is written here — write the number of the minute this comes from; the minutes of "
+        '"cypssc-2019-09-11" have 5.1')
+    project.replace(NEW_PROGRESS, "      minute:\n", "      minute: 5.1\n")
+    validate = run("validate", *root)
+    assert validate.returncode == 0, validate.stderr

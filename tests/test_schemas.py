@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.data.load import FOLDERS, SINGLE_FILES
+from macros.data.files import FOLDERS, SINGLE_FILES
 from macros.data.minutes import split_front_matter
 from macros.publish.schemas import FOLDER, editor_settings, schema, schema_files, write_schemas
 from sites import add_build_files, build

@@ -31,7 +31,8 @@ def append(project, file: str, block: str) -> int:
 def test_a_duplicate_id_in_one_file_names_the_first_place(project):
     first = project.line_of(BODIES, "  - id: mash\n")
     line = append(project, BODIES, "  - id: mash\n    name: Another hub\n    role: Something else.\n"
-                                   "    source:\n      document: A leaflet\n")
+                                   "    source:\n      document: A leaflet\n      publisher: A publisher\n"
+                                   "      kind: official publication\n      url: https://example.org/leaflet\n")
     message = project.problem(BODIES, line)
     assert f'the body ID "mash" is already used at {BODIES}:{first}' in message
     assert "its own ID" in message
@@ -48,13 +49,15 @@ def test_a_duplicate_recommendation_id_in_another_file_names_the_first_place(pro
         "untitled_label: To be confirmed\n"
         "source:\n"
         "  document: The peer review report\n"
+        "  publisher: A peer review team\n  kind: official publication\n  url: https://example.org/peer-review\n"
         "recommendations:\n"
         "  - id: ofsted-2019-r01\n"
         "    ref: P01\n"
         "    source:\n"
         "      document: The peer review report\n"
+        "      publisher: A peer review team\n      kind: official publication\n      url: https://example.org/peer-review\n"
     ))
-    message = project.problem(other, 9)
+    message = project.problem(other, 12)
     assert f'the recommendation ID "ofsted-2019-r01" is already used at {RECOMMENDATIONS}:{first}' in message
 
 
@@ -68,7 +71,8 @@ def test_a_second_update_for_the_same_recommendation_and_date_names_the_first(pr
         "    status: in progress\n"
         "    summary: Work has begun.\n"
         "    source:\n"
-        "      document: A report to the committee\n"
+        "      meeting: cypssc-2019-05-15\n"  # dated as its meeting, so in another file it is still in order
+        "      minute: 4.2\n"
     ))
     message = project.problem(other, 3)
     assert f"already has an update dated 2019-05-15 at {PROGRESS}:{first}" in message

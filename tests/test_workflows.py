@@ -19,6 +19,7 @@ WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.y*ml"))
 TOOLS = PROJECT / "tests" / "tools"
 PUBLISHING_ACTIONS = {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"}
 THE_COMMAND = "make test"
+DATA_CHECK = "make --keep-going validate safeguard"
 
 
 def load(path: Path) -> dict:
@@ -65,7 +66,7 @@ def test_no_workflow_runs_untrusted_code_with_the_base_repository_s_rights():
 
 def test_deploy_needs_the_check_and_only_runs_from_main_never_for_a_pull_request(workflow):
     check, deploy = workflow["jobs"]["check"], workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "check"
+    assert deploy["needs"] == ["data", "check"]
     assert "github.event_name != 'pull_request'" in deploy["if"]
     assert "github.ref == 'refs/heads/main'" in deploy["if"]
     assert deploy["environment"]["name"] == "github-pages"
@@ -223,8 +224,10 @@ def test_the_readme_ci_and_the_workflow_all_run_make_test(workflow):
     ci_lines = [line.strip() for line in (PROJECT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
     assert [line for line in ci_lines if line.startswith("make")] == [THE_COMMAND]
     assert ci_lines[-1] == THE_COMMAND
-    runs = [step["run"] for job in workflow["jobs"].values() for step in steps(job) if "run" in step]
-    assert [run for run in runs if "make" in run or "pytest" in run or "mkdocs" in run] == [THE_COMMAND]
+    runs = {name: [step["run"] for step in steps(job) if "run" in step] for name, job in workflow["jobs"].items()}
+    assert [run for run in runs["check"] if "make" in run or "pytest" in run or "mkdocs" in run] == [THE_COMMAND]
+    # The first job runs the README's `make validate` and `make safeguard`, which `make test` runs too.
+    assert [run for run in runs["data"] if "make" in run] == [DATA_CHECK]
 
 
 def test_make_test_checks_the_data_builds_strictly_then_runs_the_tests():
@@ -238,8 +241,9 @@ def test_make_test_checks_the_data_builds_strictly_then_runs_the_tests():
 def test_the_problem_matcher_puts_a_clerk_s_message_on_the_file_and_line(workflow, project):
     """The workflow registers .github/portal-problems.json, so each line of `make validate`'s
     report shows on that line of the file in the pull request."""
-    registered = [step["run"] for step in steps(workflow["jobs"]["check"]) if "add-matcher" in step.get("run", "")]
-    assert registered == ['echo "::add-matcher::.github/portal-problems.json"']
+    for job in ("data", "check"):
+        registered = [step["run"] for step in steps(workflow["jobs"][job]) if "add-matcher" in step.get("run", "")]
+        assert registered == ['echo "::add-matcher::.github/portal-problems.json"'], job
     project.replace("data/progress/2019-05-15.yaml", "status: not yet assessed", "status: in progres")
     result = run(PROJECT, "macros", "validate", "--root", str(project.root))
     assert result.returncode == 1
@@ -251,6 +255,90 @@ def test_the_problem_matcher_puts_a_clerk_s_message_on_the_file_and_line(workflo
     assert found[0].group(pattern["file"]) == "data/progress/2019-05-15.yaml"
     assert int(found[0].group(pattern["line"])) == project.line_of("data/progress/2019-05-15.yaml", "status: in progres")
     assert found[0].group(pattern["message"]).startswith('status: "in progres" is not a status')
+
+
+# --- the first job: a verdict on the data in about a minute ------------------------------------------
+
+
+def test_the_data_check_job_comes_first_and_nothing_goes_on_without_it(workflow):
+    jobs = workflow["jobs"]
+    assert list(jobs) == ["data", "check", "deploy"]
+    data = jobs["data"]
+    assert data["name"] == "Check the data" and data["timeout-minutes"] <= 5
+    assert "needs" not in data
+    assert jobs["check"]["needs"] == "data"
+    assert set(jobs["deploy"]["needs"]) == {"data", "check"}
+    # No job after it runs when it fails: no always(), failure() or cancelled() in their conditions.
+    for name in ("check", "deploy"):
+        assert not re.search(r"always\(|failure\(|cancelled\(", jobs[name].get("if", "")), name
+
+
+def test_the_data_check_job_needs_no_browser_and_installs_no_test_tools(workflow):
+    data = workflow["jobs"]["data"]
+    assert [action(step) for step in steps(data) if "uses" in step] == ["actions/checkout", "actions/setup-python"]
+    for step in steps(data):
+        assert "env" not in step and "CHROMIUM" not in json.dumps(step), step
+    plan = lint(["make", "--dry-run", "--always-make", *DATA_CHECK.split()[1:], "PYTHON=python3"])
+    assert plan.returncode == 0, plan.stderr
+    assert "requirements.txt" in plan.stdout
+    for tool in ("requirements-dev", "pytest", "mkdocs", "playwright", "npm", "chromium"):
+        assert tool not in plan.stdout, tool
+
+
+def job_copy(project) -> Path:
+    """The project copy with what `make` needs beside data/ and docs/: the Makefile, the requirements
+    (their times kept, so make sees the environment as installed) and this test run's environment."""
+    root = project.root
+    for name in ("Makefile", "requirements.txt", "constraints.txt"):
+        shutil.copy2(PROJECT / name, root / name)
+    shutil.copytree(PROJECT / "macros", root / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PROJECT / ".github", root / ".github")
+    venv = Path(sys.prefix)
+    assert (venv / ".installed").is_file(), f"the tests must run in the project's environment (made by make), not {venv}"
+    (root / ".venv").symlink_to(venv)
+    return root
+
+
+def run_job(job: dict, root: Path, tmp_path: Path) -> tuple[int, str]:
+    """Run a job's shell steps as GitHub's runner does (bash -e, one step after another, stopping at the
+    first that fails), where there is no browser: PATH holds only make, and CHROMIUM_PATH leads nowhere."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "make").symlink_to(shutil.which("make"))
+    env = {"PATH": str(bin_dir), "HOME": str(tmp_path), "CHROMIUM_PATH": str(tmp_path / "no-browser"),
+           "PORTAL_BUILD_DATE": "2026-12-01"}
+    output = ""
+    for step in steps(job):
+        if "run" in step:
+            done = subprocess.run(["/bin/bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+                                  cwd=root, env=env, capture_output=True, text=True, timeout=300)
+            output += done.stdout + done.stderr
+            if done.returncode:
+                return done.returncode, output
+    return 0, output
+
+
+def test_the_data_check_job_passes_good_data_and_fails_the_run_on_a_data_problem(workflow, project, tmp_path):
+    """Played as the runner plays it, on a copy of the project: green on the shipped data; red on a
+    data problem and a safeguarding problem, both reported (the one does not hide the other), each
+    on a line the problem matcher puts on its file."""
+    root = job_copy(project)
+    data = workflow["jobs"]["data"]
+    code, output = run_job(data, root, tmp_path)
+    assert code == 0, output
+    assert "All data is valid" in output and "found no likely personal data" in output
+
+    status = project.replace("data/progress/2019-05-15.yaml", "status: not yet assessed", "status: in progres")
+    phone = project.replace("data/bodies.yaml", "role: ", "role: Call 01632 960123. ")
+    project.write("data/minutes/Minutes 19 June.md", "---\n")  # a name with spaces still gets its annotation
+    code, output = run_job(data, root, tmp_path / "again")
+    assert code != 0
+    matcher = json.loads((PROJECT / ".github" / "portal-problems.json").read_text(encoding="utf-8"))
+    pattern = matcher["problemMatcher"][0]["pattern"][0]
+    found = {(m.group(pattern["file"]), int(m.group(pattern["line"])))
+             for m in map(re.compile(pattern["regexp"]).match, output.splitlines()) if m}
+    assert found == {("data/progress/2019-05-15.yaml", status), ("data/bodies.yaml", phone),
+                     ("data/minutes/Minutes 19 June.md", 1)}, output
 
 
 def test_a_pull_request_s_empty_site_address_builds_with_the_default_one(tmp_path):

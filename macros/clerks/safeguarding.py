@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..data import model
 from ..data.load import load_record
-from ..data.problems import Problem
+from ..data.problems import Problem, check_again
 
 ALLOW_LIST = "data/safeguarding-allow.yaml"
 SCANNED = (".yaml", ".yml", ".md", ".txt", ".csv", ".json")
@@ -200,7 +200,7 @@ def report(problems: list[Problem]) -> str:
         "Open each file at the line shown. If the text identifies a child, a family or a member of "
         "the public, remove it. If a person has checked that it is fine to publish (a council's published "
         f"switchboard number, say), add it to {ALLOW_LIST} with the reason, who checked it and when. "
-        "Then run the check again: python -m macros safeguard",
+        + check_again("make safeguard"),
     ]
     return "\n".join(lines)
 

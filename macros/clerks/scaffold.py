@@ -1,13 +1,16 @@
 """Templates for a clerk's new files, with everything the portal already knows filled in.
 
-What only the clerk knows (a title, a status, a summary, the minute it comes from) is left empty,
-so `python -m macros validate` points to each line still to fill rather than publishing a guess.
+What only the clerk knows (a title, a status, a summary, the minute it comes from, the minutes'
+words) is left empty, and every such part is one the checks refuse while it is empty: they point
+to each line still to fill rather than publishing a gap.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 
 import yaml
 
@@ -60,7 +63,22 @@ def update_entry(
     """One progress update for a recommendation, as an entry of a progress file's updates: list;
     with its previous update, a reason: line to fill in if the status changes."""
     title = recommendation.title or "title to be confirmed"
-    source = f"      meeting: {meeting.id}\n      minute:\n" if meeting else "      document:\n"
+    document = (
+        "      # The published document's title, who published it and what kind of document it is.\n"
+        "      document:\n      publisher:\n"
+        "      # One of: " + ", ".join(kind.value for kind in model.DocumentKind) + "\n"
+        "      kind:\n"
+        "      # Its web address (https://…), or: none, with why_no_url: saying why it is not online.\n"
+        "      url:\n"
+    )
+    source = (
+        f"      meeting: {meeting.id}\n"
+        "      # The number of the minute it comes from, e.g. 5.3 (delete this line only if the\n"
+        "      # meeting's minutes are not in data/minutes/ yet).\n"
+        "      minute:\n"
+        if meeting
+        else document
+    )
     reason = (
         f"    # The last update ({previous.date.isoformat()}) said: {previous.status.value}. If the status is\n"
         "    # different now, say why after reason:, as the committee was told; if not, leave it empty.\n"
@@ -95,3 +113,19 @@ def update_template(
         "# whose position was reported; copy the entry below for each further one.\n"
         "updates:\n" + update_entry(recommendation, date, meeting, previous)
     )
+
+
+def write_new(path: Path, text: str) -> bool:
+    """Write a new file; never replace one that exists (a clerk's work could be lost)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        print(
+            f"{path}: this file already exists, and was left as it is — rename or delete the old file first "
+            "if you really mean to replace it",
+            file=sys.stderr,
+        )
+        return False
+    return True

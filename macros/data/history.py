@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from . import model
+from .files import file_type
 from .gitlog import Commit, FileChange, Unavailable, data_commits, head, read_blobs
 from .history_words import describe, status_change
-from .load import file_type, read_version
+from .load import read_version
 from .provenance import Repository
 
 FOLDER = "data"

@@ -6,6 +6,7 @@ first one in the files wins, as a search from the top would find it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
@@ -14,6 +15,13 @@ from . import model
 
 if TYPE_CHECKING:
     from .portal import MinutesDoc, Portal
+
+
+def item_order(item: str) -> tuple[int, str]:
+    """Sort key that puts agenda item 10 after item 9 (and 4a after 4)."""
+    digits = re.match(r"\d+", item)
+    return (int(digits.group()), item[digits.end() :]) if digits else (0, item)
+
 
 K = TypeVar("K")
 R = TypeVar("R")
@@ -68,18 +76,18 @@ class Index:
         self.commitments_at = grouped((c.source.meeting, c) for c in portal.commitments if c.source.meeting)
 
     def _minutes(self, portal: Portal) -> None:
-        """Minutes by meeting (keyed by the meeting record itself), by minute number, and what each
-        minute discusses."""
+        """Minutes by meeting (keyed by the identity of the meeting record the minutes belong to),
+        by minute number, and what each minute discusses."""
         self.meeting_of: dict[str, model.Meeting | None] = {
             m.id: self.meeting_at.get((m.front.committee, m.front.date)) for m in portal.minutes
         }
-        by_meeting = grouped((self.meeting_of[m.id], m) for m in portal.minutes if self.meeting_of[m.id])
-        self.minutes_of: dict[model.Meeting, list[MinutesDoc]] = {
-            meeting: sorted(docs, key=lambda m: m.front.item) for meeting, docs in by_meeting.items()
+        by_meeting = grouped((id(self.meeting_of[m.id]), m) for m in portal.minutes if self.meeting_of[m.id])
+        self.minutes_of: dict[int, list[MinutesDoc]] = {
+            meeting: sorted(docs, key=lambda m: item_order(m.front.item)) for meeting, docs in by_meeting.items()
         }
         self.minutes_with: dict[tuple[str, str], MinutesDoc] = {}
         for meeting_id, meeting in self.meeting.items():
-            for doc in self.minutes_of.get(meeting, []):
+            for doc in self.minutes_of.get(id(meeting), []):
                 for number in doc.body.minutes:
                     self.minutes_with.setdefault((meeting_id, number), doc)
         self.discussing: dict[str, dict[str, list[str]]] = defaultdict(dict)  # record ID → minutes ID → numbers

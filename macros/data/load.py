@@ -12,39 +12,21 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import model
+from . import clock, files, model
 from .locations import Locations
 from .minutes import parse_body, split_front_matter
 from .portal import MinutesDoc, Portal
-from .problems import DataProblems, Problem
+from .problems import DataProblems, Problem, one_line
 from .validate import check_portal
 from .yamlload import Document, read_yaml
 
-# Which model reads which file. A file in data/ that matches none of these is a problem.
-SINGLE_FILES: dict[str, type[model.Record]] = {
-    "portal.yaml": model.PortalFile,
-    "meetings.yaml": model.MeetingsFile,
-    "themes.yaml": model.ThemesFile,
-    "resolutions.yaml": model.ResolutionsFile,
-    "bodies.yaml": model.BodiesFile,
-    "commitments.yaml": model.CommitmentsFile,
-    "safeguarding-allow.yaml": model.SafeguardingAllowList,
-    "actions.yaml": model.ActionsFile,
-}
-FOLDERS: dict[str, type[model.Record] | None] = {
-    "recommendations": model.RecommendationSet,
-    "progress": model.ProgressFile,
-    "metrics": model.Metric,
-    "minutes": None,  # Markdown with front matter, read by _load_minutes
-}
-REQUIRED = ("portal.yaml", "meetings.yaml")
 
-
-def load_portal(root: Path) -> Portal:
-    """Read and check everything under root/data."""
+def load_portal(root: Path, today: dt.date | None = None) -> Portal:
+    """Read and check everything under root/data, as at `today` (default: the build date, which
+    raises clock.BadBuildDate if PORTAL_BUILD_DATE is set to something that is not a date)."""
     loader = _Loader(root)
     portal = loader.load()
-    problems = loader.problems + check_portal(portal)
+    problems = loader.problems + check_portal(portal, today or clock.build_date())
     if problems:
         raise DataProblems(problems)
     return portal
@@ -71,16 +53,6 @@ def load_record(root: Path, relative: str, record_type: type[model.Record]) -> m
     return record
 
 
-def file_type(relative: str) -> type[model.Record] | None:
-    """The model of a YAML data file, from its path from the project folder (e.g.
-    data/progress/2019-05-15.yaml), or None for a file the portal does not read as YAML."""
-    if not relative.startswith("data/") or not relative.endswith(".yaml"):
-        return None
-    name = relative.removeprefix("data/")
-    folder, _, _ = name.rpartition("/")
-    return FOLDERS.get(folder) if folder else SINGLE_FILES.get(name)
-
-
 def read_version(relative: str, raw: bytes, record_type: type[model.Record]) -> model.Record | None:
     """One version of a data file (e.g. from the repository's history: its path and its bytes),
     read with the portal's own strict reader and model; None if the portal would not read it."""
@@ -99,8 +71,25 @@ class _Loader:
 
     def load(self) -> Portal:
         parsed: dict[str, Any] = {}
-        for name in REQUIRED:
-            if not (self.data_dir / name).is_file():
+        for path in sorted(self.data_dir.rglob("*")):
+            if path.is_dir():
+                continue
+            relative = path.relative_to(self.data_dir).as_posix()
+            kind = files.kind_of(relative)
+            if isinstance(kind, files.Ignored):
+                self.problems.append(Problem(one_line(self._display(path)), 1, kind.message))
+                if kind.group:
+                    self.incomplete.add(kind.group)
+                continue
+            if kind is None:
+                continue
+            group = relative.split("/")[0]
+            record = self._load_minutes(path) if kind == "minutes" else self._load_yaml(path, kind)
+            parsed.setdefault(group, []).append(record)
+            if record is None:
+                self.incomplete.add(group)
+        for name in files.REQUIRED:
+            if name not in parsed and name not in self.incomplete:  # an ignored file said why already
                 self.problems.append(
                     Problem(
                         f"data/{name}",
@@ -109,42 +98,7 @@ class _Loader:
                         "it — restore it from the repository's history, or create it as the README describes",
                     )
                 )
-        for path in sorted(self.data_dir.rglob("*")):
-            if path.is_dir() or path.name == "README.md" or path.name.startswith("."):
-                continue
-            relative = path.relative_to(self.data_dir).as_posix()
-            kind = self._kind_of(relative)
-            if kind is None:
-                continue
-            group = relative.split("/")[0]
-            record = self._load_minutes(path) if kind == "minutes" else self._load_yaml(path, kind)
-            parsed.setdefault(group, []).append(record)
-            if record is None:
-                self.incomplete.add(group)
         return self._assemble(parsed)
-
-    def _kind_of(self, relative: str) -> type[model.Record] | str | None:
-        name = self._display(self.data_dir / relative)
-        folder, _, rest = relative.rpartition("/")
-        if relative.endswith(".yml"):
-            self.problems.append(Problem(name, 1, "the portal reads .yaml files — rename this file to end in .yaml"))
-            return None
-        if not folder and relative in SINGLE_FILES:
-            return SINGLE_FILES[relative]
-        if folder in FOLDERS and "/" not in folder:
-            expected = ".md" if folder == "minutes" else ".yaml"
-            if rest.endswith(expected):
-                return FOLDERS[folder] or "minutes"
-        known = list(SINGLE_FILES) + [f"{f}/…" for f in FOLDERS]
-        self.problems.append(
-            Problem(
-                name,
-                1,
-                "the portal does not read this file — check its name and folder; "
-                f"it reads: {', '.join(known)} (minutes as .md, the rest as .yaml)",
-            )
-        )
-        return None
 
     def _display(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -233,7 +187,7 @@ class _Loader:
                     file,
                     body_line,
                     "no numbered minutes were found — start each minute with a "
-                    "heading line holding its number, for example: ### 4.1",
+                    "heading line holding its number, for example: ### 4.1 or ### 21 (a title may follow the number)",
                 )
             )
         if front is None or not body.minutes:
@@ -259,6 +213,7 @@ class _Loader:
             updates=[u for progress in many("progress") for u in progress.updates],
             actions=getattr(single("actions.yaml"), "actions", []),
             metrics=many("metrics"),
+            findings=getattr(single("findings.yaml"), "findings", []),
             minutes=many("minutes"),
             locations=self.locations,
             incomplete=frozenset(self.incomplete),

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .problems import Problem
 from .yamlload import Document
 
 
@@ -37,3 +38,7 @@ class Locations:
 
     def records(self) -> Iterator[BaseModel]:
         return iter(self._keep)
+
+    def problem(self, record: BaseModel, names: tuple[Any, ...], message: str) -> Problem:
+        """A problem with a record, at the line of one of its names (or of the record itself)."""
+        return Problem(self.file(record), self.line(record, *names), message)

@@ -2,7 +2,9 @@
 
 A minutes file is the clerk's text. It is never run as a template, and raw HTML in it is shown
 as text: `{{ x }}` and `<script>` appear on the page exactly as typed. Each minute starts with a
-heading line holding only its number (`### 4.3`), which becomes the stable anchor `#minute-4.3`.
+heading line holding its number as the council writes it (`### 21`, `### 4.3`, `#### 20.1.1`),
+optionally followed by its title (`### 20.1 Ofsted Inspection Process`); the number becomes the
+stable anchor `#minute-4.3`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,12 @@ from markdown.extensions import Extension
 from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
 from markdown.treeprocessors import Treeprocessor
 
-MINUTE_HEADING = re.compile(r"^#{2,4}[ \t]+(\d+(?:\.\d+)+)[ \t]*#*[ \t]*$")
+# A minute's heading: its number (21, 4.3, 20.1.1; a full stop after it is allowed), then its title if it has one.
+NUMBER = r"(\d+(?:\.\d+)*)\.?"
+MINUTE_HEADING = re.compile(r"^#{2,4}[ \t]+" + NUMBER + r"(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
+MINUTE_TEXT = re.compile(NUMBER + r"(?:\s+(.*))?", re.DOTALL)  # the same, as the heading reads on the page
+# A heading that names a minute in words ("### Minute 21", "### Item 4.3"): a common slip.
+WORDED_HEADING = re.compile(r"^#{2,4}[ \t]+(minute|min\.?|item|paragraph|para\.?)[ \t]+(\d+(?:\.\d+)*)\b", re.I)
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[^:]*$)", re.IGNORECASE)
 # Where a link's target is written: [text](target), [name]: target, and <http…> autolinks.
 LINK_TARGETS = re.compile(
@@ -48,17 +55,31 @@ def minute_anchor(number: str) -> str:
     return f"minute-{number}"
 
 
+def minutes_name(meeting_id: str, item: str) -> str:
+    """The name a minutes file has (without .md): its meeting's ID and its item, e.g.
+    cypssc-2019-05-15-item-4 (item "4A" gives item-4a and "04" item-4: names are lower case)."""
+    item = re.sub(r"[^a-z0-9]+", "-", item.lower()).strip("-")
+    return f"{meeting_id}-item-{re.sub(r'(?<![0-9])0+(?=[0-9])', '', item)}"
+
+
 @dataclass(frozen=True)
 class Minute:
     number: str
     line: int
-    markdown: str  # the minute's own Markdown, below its number
+    markdown: str  # the minute's own Markdown, below its heading
+    title: str = ""  # its title as shown, if the heading has one ("Ofsted Inspection Process")
 
     @functools.cached_property
     def text(self) -> str:
-        """The minute's words as plain text, for checking quotes: rendered only for a minute that
-        is quoted, since rendering every minute of a long archive costs more than the checks."""
+        """The minute's words as plain text, for checking quotes: rendered only when asked for (a
+        quote is checked, or the minute may be empty), since rendering every minute of a long
+        archive costs more than the checks."""
         return plain_text(render_markdown(self.markdown))
+
+    @property
+    def label(self) -> str:
+        """The minute as a reader sees it named: "20.1 Ofsted Inspection Process", or "4.3"."""
+        return f"{self.number} {self.title}" if self.title else self.number
 
 
 @dataclass(frozen=True)
@@ -89,29 +110,59 @@ def split_front_matter(text: str) -> tuple[str, str, int] | str:
 def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int, str]]]:
     """Find the numbered minutes in a body; returns the body and (line, problem) pairs."""
     problems: list[tuple[int, str]] = []
-    starts: list[tuple[str, int, int]] = []  # number, file line, index in body
+    starts: list[tuple[str, int, int, str]] = []  # number, file line, index in body, title
     body_lines = body.split("\n")
     for index, line in enumerate(body_lines):
-        match = MINUTE_HEADING.match(line)
+        worded = WORDED_HEADING.match(line)
+        # A heading in words is reported, and still read as its minute, so that what cites it is not reported too.
+        match = MINUTE_HEADING.match(WORDED_HEADING.sub(lambda m: "### " + m.group(2), line) if worded else line)
+        if worded:
+            problems.append(
+                (
+                    first_line + index,
+                    f'this heading starts "{worded.group(1)} {worded.group(2)}", so it is not read as a minute — '
+                    f"start a minute's heading with its number alone: ### {worded.group(2)} (its title may follow)",
+                )
+            )
         if match:
             number = match.group(1)
-            if any(number == seen for seen, _, _ in starts):
+            if any(number == seen for seen, _, _, _ in starts):
                 problems.append(
                     (first_line + index, f"minute {number} appears twice — give each minute its own number")
                 )
                 continue
-            starts.append((number, first_line + index, index))
+            title = plain_text(render_markdown(match.group(2))) if match.group(2) else ""
+            starts.append((number, first_line + index, index, title))
         for target in link_targets(line):
             if not is_safe_link(target):
                 problems.append(
                     (first_line + index, f'the link "{target}" is not a web link — links must start with https://')
                 )
     minutes = {}
-    for position, (number, line, index) in enumerate(starts):
+    for position, (number, line, index, title) in enumerate(starts):
         end = starts[position + 1][2] if position + 1 < len(starts) else len(body_lines)
         section = "\n".join(body_lines[index + 1 : end])
-        minutes[number] = Minute(number, line, section)
+        minutes[number] = Minute(number, line, section, title)
+        following = starts[position + 1][0] if position + 1 < len(starts) else ""
+        empty = _may_be_empty(section) and not minutes[number].text
+        if empty and not following.startswith(number + "."):  # 20.1 above 20.1.1 heads them
+            problems.append(
+                (
+                    line,
+                    f"minute {number} has nothing under its heading — paste the minute's words on the lines "
+                    "below it, or delete the heading if there is no such minute",
+                )
+            )
     return MinutesBody(body, first_line, minutes), problems
+
+
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:")
+
+
+def _may_be_empty(section: str) -> bool:
+    """Whether a minute's Markdown might show no words: it has no line with a word on it other than
+    a link's definition (which shows nothing). Only then is it rendered to find out."""
+    return not any(re.search(r"\w", line) and not LINK_DEFINITION.match(line) for line in section.split("\n"))
 
 
 def render_markdown(text: str) -> str:
@@ -165,9 +216,17 @@ class _MinuteAnchors(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             text = (element.text or "").strip()
-            if element.tag in ("h2", "h3", "h4") and re.fullmatch(r"\d+(\.\d+)+", text):
-                element.set("id", minute_anchor(text))
+            raw = (element.text or "").lstrip()
+            minute = MINUTE_TEXT.fullmatch(raw) if element.tag in ("h2", "h3", "h4") else None
+            if minute:
+                element.set("id", minute_anchor(minute.group(1)))
                 element.set("class", "sp-minute-number")
+                if minute.group(2) or len(element):  # a title follows: the number is set apart from it
+                    number = etree.Element("span", {"class": "sp-minute-no"})
+                    title_at = minute.start(2) if minute.group(2) is not None else len(raw)
+                    number.text, number.tail = raw[:title_at].rstrip(), " " + raw[title_at:]
+                    element.text = None
+                    element.insert(0, number)
             elif element.tag in ("h2", "h3", "h4"):
                 element.set("id", re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-"))
             for attribute in ("href", "src"):

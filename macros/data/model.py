@@ -18,7 +18,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -67,6 +69,9 @@ TERM_MEANINGS: dict[str, str] = {
     "mean nothing has been done: only that no report of it being done has been recorded here yet.",
     "revised target": "A target date that has been moved. The original date and every revision stay "
     "visible, with the reason the committee was given.",
+    "not reported for over six months": "The council's latest reported status is more than six months "
+    "older than the date these pages were built. It is the last status reported, not necessarily where "
+    "things stand now: ask the committee, or see what other bodies found since.",
     "measures of success": "What a source (the improvement plan, a committee paper) says must be true for a "
     "recommendation to count as done, and the evidence that it is. A recommendation reported complete "
     "without them is flagged: the portal cannot show that it was delivered, only that it was reported so.",
@@ -78,8 +83,9 @@ def _problem(kind: str, message: str, **context: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, message, context)
 
 
-def _vocabulary(enum: type[StrEnum], what: str):
-    """A validator accepting exactly one of an enum's words, suggesting the nearest on a typo."""
+def _vocabulary(enum: type[StrEnum], what: str, meant: dict[str, str] | None = None):
+    """A validator accepting exactly one of an enum's words, suggesting the nearest on a typo (or
+    the word usually meant, from `meant`: other words people use for the same thing)."""
     allowed = [member.value for member in enum]
 
     def check(value: Any) -> Any:
@@ -88,6 +94,7 @@ def _vocabulary(enum: type[StrEnum], what: str):
         if value is None:
             raise _problem("empty", "no value is written here — write one of: {allowed}", allowed=", ".join(allowed))
         near = difflib.get_close_matches(str(value).lower(), allowed, n=1, cutoff=0.6)
+        near = [(meant or {})[str(value).lower()]] if str(value).lower() in (meant or {}) else near
         hint = f'did you mean "{near[0]}"? ' if near else ""
         raise _problem(
             "vocabulary",
@@ -129,6 +136,16 @@ def _iso_date(value: Any) -> Any:
 def _figure(value: Any) -> Any:
     """A figure in a metric: digits, optionally with a decimal point and a minus sign."""
     text = "" if value is None else str(value).strip()
+    span = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)", text)
+    if span:
+        raise _problem(
+            "figure_range",
+            '"{value}" is a range, and value: takes one figure — write its lower end as value: {low} '
+            "and its upper end on the next line as up_to: {high}",
+            value=text,
+            low=span.group(1),
+            high=span.group(2),
+        )
     if not re.fullmatch(r"-?\d+(\.\d+)?", text):
         raise _problem(
             "figure",
@@ -182,29 +199,71 @@ Id = Annotated[
         }
     ),
 ]
+
+
+def _minute_number(value: str) -> str:
+    """A minute's number as councils write them: 21, 4.3 or 20.1.1 — the number alone."""
+    if re.fullmatch(r"\d+(\.\d+)*", value):
+        return value
+    within = re.fullmatch(r"(?:minute|min\.?|item|para(?:graph)?\.?)?\s*(\d+(?:\.\d+)*)\.?(?:\s+\S.*)?", value, re.I)
+    if within:
+        raise _problem(
+            "minute_number",
+            '"{value}" is not a minute number on its own — write only the number, without a title or '
+            "the word minute: {number}",
+            value=value,
+            number=within.group(1),
+        )
+    raise _problem(
+        "pattern",
+        '"{value}" is not a minute number — write it as in the minutes, for example 21, 4.3 or 20.1.1',
+        value=value,
+    )
+
+
 MinuteNumber = Annotated[
     str,
-    _pattern(
-        r"\d+(\.\d+)*",
-        '"{value}" is not a minute number — write it as in the minutes, for example 4.3',
-    ),
+    AfterValidator(_minute_number),
     # An editor reads `minute: 4.3` as a number; the portal keeps it as the text written.
     WithJsonSchema(
         {
             "type": ["string", "number"],
             "pattern": r"^\d+(\.\d+)*$",
-            "description": "A minute number as in the minutes, e.g. 4.3",
+            "description": "A minute number as in the minutes: 21, 4.3 or 20.1.1 (the number alone, no title)",
         }
     ),
 ]
+LINK_PATTERN = r"https?://[^\s/$.?#][^\s]*"
+LINK_MESSAGE = (
+    '"{value}" is not a web link the portal can publish — links must start with https:// '
+    "(or http://) and contain no spaces"
+)
 Link = Annotated[
     str,
-    _pattern(
-        r"https?://[^\s/$.?#][^\s]*",
-        '"{value}" is not a web link the portal can publish — links must start with https:// '
-        "(or http://) and contain no spaces",
-    ),
+    _pattern(LINK_PATTERN, LINK_MESSAGE),
     WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$", "description": "A web link starting https://"}),
+]
+NO_URL = "none"  # what a document source's url: says when the document is not online
+
+
+def _link_or_none(value: str) -> str:
+    if value.lower() == NO_URL:
+        return NO_URL  # "None" or "NONE" means the same
+    if not re.fullmatch(LINK_PATTERN, value):
+        raise _problem("pattern", LINK_MESSAGE, value=value)
+    return value
+
+
+DocumentUrl = Annotated[
+    str,
+    AfterValidator(_link_or_none),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^(https?://\S+|none)$",
+            "description": "The document's web address, starting https:// — or none, with why_no_url: saying why",
+        }
+    ),
 ]
 StatusWord = Annotated[Status, _vocabulary(Status, "a status")]
 ActionStatusWord = Annotated[ActionStatus, _vocabulary(ActionStatus, "an action status")]
@@ -216,13 +275,47 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class DocumentKind(StrEnum):
+    """What sort of published document a source is: readers weigh a press report differently."""
+
+    OFFICIAL = "official publication"  # by a public body: a council web page, a government direction
+    COUNCIL_PAPER = "council paper"  # a report or presentation to a council meeting
+    PRESS = "press report"  # a newspaper's or news site's report: shown as "as reported by …"
+
+
+DOCUMENT_KIND_SYNONYMS = {
+    word: kind.value
+    for kind, words in {
+        DocumentKind.PRESS: ("newspaper", "news", "press", "news report", "article", "news article"),
+        DocumentKind.COUNCIL_PAPER: ("committee paper", "committee report", "report", "presentation", "agenda"),
+        DocumentKind.OFFICIAL: ("official", "publication", "government", "web page", "website", "letter"),
+    }.items()
+    for word in words
+}
+DocumentKindWord = Annotated[DocumentKind, _vocabulary(DocumentKind, "a kind of document", DOCUMENT_KIND_SYNONYMS)]
+# What a document source must say, so that a reader can weigh it and follow it: (what, how to add it).
+DOCUMENT_NEEDS = {
+    "publisher": ("who published it", "publisher: (who published it, for example West Sussex County Council)"),
+    "kind": ("what kind of document it is", "kind: (one of: " + ", ".join(k.value for k in DocumentKind) + ")"),
+    "url": (
+        "where to find it",
+        "url: (its web address, starting https://; or url: none and why_no_url: if it is not online)",
+    ),
+}
+
+
 class Source(Record):
-    """Where a fact comes from: a minute of a meeting in this portal, or a published document."""
+    """Where a fact comes from: a minute of a meeting in this portal, or a published document
+    (with who published it, what kind of document it is, and its address or why it has none)."""
 
     meeting: Id | None = None
     minute: MinuteNumber | None = None
-    document: Text | None = None
-    url: Link | None = None
+    document: Text | None = None  # the document's title, as published
+    publisher: Text | None = None  # who published it, e.g. "Department for Education" or "BBC News"
+    kind: DocumentKindWord | None = None
+    published: Date | None = None  # the date it was published, where the record gives it
+    url: DocumentUrl | None = None  # its web address, or "none" if it is not online
+    why_no_url: Text | None = None  # with url: none, why it has no address
 
     @model_validator(mode="after")
     def _one_kind(self) -> Source:
@@ -234,9 +327,43 @@ class Source(Record):
             )
         if self.minute and not self.meeting:
             raise _problem("source_minute", "a minute number needs its meeting — add meeting:")
-        if self.url and not self.document:
-            raise _problem("source_url", "a url belongs to a document — add document: with its title")
+        about_document = [n for n in ("publisher", "kind", "published", "url", "why_no_url") if getattr(self, n)]
+        if self.meeting and about_document:
+            raise _problem(
+                "source_url",
+                "{names} belong{s} to a published document, not to a meeting's minutes — "
+                "add document: with its title instead of meeting:, or delete {names}",
+                names=" and ".join(f"{n}:" for n in about_document),
+                s="" if len(about_document) > 1 else "s",
+            )
         return self
+
+    def unfollowable(self) -> str | None:
+        """Why a reader could not weigh or follow this document (who published it, what kind it is,
+        where to find it), in the clerk's words; None if they can. Checked on the current data only,
+        so versions in the repository's history written before these were asked for still read."""
+        if self.document is None:
+            return None
+        missing = [name for name in DOCUMENT_NEEDS if getattr(self, name) is None]
+        if missing:
+            what = ", or ".join(DOCUMENT_NEEDS[name][0] for name in missing)
+            how = "; ".join(DOCUMENT_NEEDS[name][1] for name in missing)
+            return f'the document "{self.document}" does not say {what} — add {how}'
+        if self.url == NO_URL and not self.why_no_url:
+            return (
+                "url: none needs a reason — add why_no_url: saying why the document is not online, "
+                "for example: tabled at the meeting and not published"
+            )
+        if self.url != NO_URL and self.why_no_url:
+            return (
+                "why_no_url: is only for a document with url: none, and this one has an address — "
+                "delete the why_no_url: line, or write url: none"
+            )
+        return None
+
+    @property
+    def online(self) -> bool:
+        return self.url is not None and self.url != NO_URL
 
 
 class Fact(Record):
@@ -275,6 +402,20 @@ class Meeting(Record):
     date: Date
     also_known_as: Text | None = None  # how the minutes refer to it, e.g. "the September meeting"
     source: Source
+    # What published documents (a press report, say) record of the meeting, in our words, each
+    # with its document: never the minutes' words, which belong in data/minutes/.
+    reports: list[Fact] = []
+
+    @field_validator("reports")
+    @classmethod
+    def _reports_are_documents(cls, reports: list[Fact]) -> list[Fact]:
+        if any(report.source.meeting for report in reports):
+            raise _problem(
+                "report_from_minutes",
+                "a report of a meeting cites a published document (a press report, a council paper), "
+                "not the minutes — cite its document:, or put what the minutes say in data/minutes/",
+            )
+        return reports
 
 
 class MeetingsFile(Record):
@@ -513,10 +654,68 @@ class ActionsFile(Record):
     actions: list[Action] = Field(min_length=1)
 
 
+MONTH = r"\d{4}-(0[1-9]|1[0-2])"
+
+
+def _date_or_month(schema: dict[str, Any]) -> None:
+    """In an editor's schema, a figure needs date: or month:, not always date:."""
+    schema["required"] = [name for name in schema.get("required", []) if name != "date"]
+    schema["oneOf"] = [{"required": ["date"]}, {"required": ["month"]}]
+
+
 class MetricPoint(Record):
-    date: Date  # the date the figure applies to
+    model_config = ConfigDict(**Record.model_config, json_schema_extra=_date_or_month)
+
+    date: Date  # the date the figure applies to (for a figure of a whole month, the month's first day)
+    # A figure reported for a whole month ("18.5% in February 2019"): write month: 2019-02 instead
+    # of date:, and the site shows "February 2019", never a day the source does not give.
+    month: (
+        Annotated[
+            str,
+            _pattern(
+                MONTH,
+                '"{value}" is not written as a month the portal reads — write it as YYYY-MM, '
+                "for example 2019-02 for February 2019",
+            ),
+            WithJsonSchema({"type": "string", "pattern": f"^{MONTH}$", "description": "A month, e.g. 2019-02"}),
+        ]
+        | None
+    ) = None
     value: Figure
+    up_to: Figure | None = None  # a figure reported as a range ("18–22"): value is its low end
     source: Source
+
+    @model_validator(mode="before")
+    @classmethod
+    def _month_or_day(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or data.get("month") is None:
+            return data
+        month = str(data["month"])
+        if data.get("date") is not None:
+            raise _problem(
+                "month_and_date",
+                "this figure has both a date: and a month: — keep date: for a figure of one day, "
+                "or month: for a figure of a whole month, and delete the other",
+            )
+        # A month written wrongly is reported by month:'s own check; the date stands in meanwhile.
+        return {**data, "date": f"{month}-01" if re.fullmatch(MONTH, month) else "0001-01-01"}
+
+    @field_validator("up_to")
+    @classmethod
+    def _range_goes_up(cls, up_to: float | None, info: ValidationInfo) -> float | None:
+        value = info.data.get("value")
+        if up_to is not None and value is not None and up_to <= value:
+            raise _problem(
+                "range_order",
+                "the top of a range must be more than its value: — write the lower figure as "
+                "value: and the higher as up_to:, or delete up_to: for a single figure",
+            )
+        return up_to
+
+    @property
+    def middle(self) -> float:
+        """Where a chart draws the point: the figure, or the middle of its range."""
+        return self.value if self.up_to is None else (self.value + self.up_to) / 2
 
 
 class Metric(Record):

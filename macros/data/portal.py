@@ -17,14 +17,15 @@ from pydantic import BaseModel
 
 from . import model
 from .changes import Changes, changes_between_meetings
-from .index import Index
+from .findings import Finding, FindingsIndex
+from .index import Index, item_order
 from .locations import Locations
 from .meeting_index import MeetingIndex
 from .minutes import MinutesBody
 from .record_years import RecordsByYear
 from .tracker import Tracked, Tracker, minute_order
 
-__all__ = ["Changes", "Locations", "MinutesDoc", "Portal", "Tracked", "minute_order"]
+__all__ = ["Changes", "Locations", "MinutesDoc", "Portal", "Tracked", "item_order", "minute_order"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Portal:
     minutes: list[MinutesDoc]
     actions: list[model.Action]
     metrics: list[model.Metric]
+    findings: list[Finding]  # what other bodies found, kept apart from the council's statuses
     locations: Locations = field(repr=False)
     # Files (e.g. "meetings.yaml") or folders (e.g. "progress") that held a record that could not
     # be read. Checks that need every record of that kind stay quiet rather than mislead.
@@ -60,6 +62,11 @@ class Portal:
         object.__setattr__(self, "index", Index(self))
 
     # --- lookups by ID -------------------------------------------------------------------------
+
+    @cached_property
+    def others(self) -> FindingsIndex:
+        """The findings of other bodies, indexed once: by date, by recommendation, by kind."""
+        return FindingsIndex(self.findings, self.meetings)
 
     @property
     def recommendations(self) -> list[model.Recommendation]:
@@ -84,7 +91,7 @@ class Portal:
         return self.index.meeting_at.get((minutes.front.committee, minutes.front.date))
 
     def minutes_of(self, meeting: model.Meeting) -> list[MinutesDoc]:
-        return self.index.minutes_of.get(meeting, [])
+        return self.index.minutes_of.get(id(meeting), [])
 
     def minutes_with(self, meeting_id: str, number: str) -> MinutesDoc | None:
         """The minutes file of a meeting that contains a given minute number."""
@@ -208,6 +215,10 @@ class Portal:
         """The date of the newest update to any recommendation in a set."""
         return max(self.latest(rec).date for rec in rec_set.recommendations)
 
+    def reported_as_at(self) -> dt.date | None:
+        """The date of the council's newest reported status of any recommendation, in any set."""
+        return max((self.as_at(rec_set) for rec_set in self.sets), default=None)
+
     def tracker(self) -> list[Tracked]:
         """Every resolution and action, in the order agreed (meeting date, then minute)."""
         return self.tracking.items
@@ -233,10 +244,13 @@ class Portal:
     def _changes(self) -> list[Changes]:
         return changes_between_meetings(self)
 
-    def documents_cited(self) -> list[tuple[str, str | None]]:
-        """Each published document cited anywhere, once, in the order first cited."""
-        seen = dict.fromkeys((s.document, s.url) for s in self.sources() if s.document)
-        return list(seen)
+    def documents_cited(self) -> list[model.Source]:
+        """Each published document cited anywhere, once (by title and address), in the order first cited."""
+        seen: dict[tuple[str, str | None], model.Source] = {}
+        for src in self.sources():
+            if src.document:
+                seen.setdefault((src.document, src.url), src)
+        return list(seen.values())
 
     def sources(self) -> Iterator[model.Source]:
         return (r for r in self.locations.records() if isinstance(r, model.Source))

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from itertools import pairwise
 
 from pydantic import BaseModel
 
 from . import model
+from .findings import FindingKind
 from .minutes import normalise
+from .minutes_files import check_minutes_files
 from .portal import Portal
 from .problems import Problem
+from .when import check_dates
 
 # Where each kind of record is kept, for messages and for knowing what could not be read.
 FILES_OF = {
@@ -23,15 +27,17 @@ FILES_OF = {
     "progress": "data/progress/",
     "action": "data/actions.yaml",
     "metric": "data/metrics/",
+    "finding": "data/findings.yaml",
 }
 
 
-def check_portal(portal: Portal) -> list[Problem]:
+def check_portal(portal: Portal, today: dt.date) -> list[Problem]:
+    """Every check across records; `today` is the build date (nothing reported may be after it)."""
     if portal.site is None or not portal.meetings:
         return []  # the loader has already reported the missing or unreadable file
     checks = _Checks(portal)
     checks.run()
-    return checks.problems
+    return checks.problems + check_dates(portal, today) + check_minutes_files(portal)
 
 
 class _Checks:
@@ -74,6 +80,8 @@ class _Checks:
         for rec in portal.recommendations:
             if rec.target:
                 self.check_target(rec.target)
+        self.unique("finding", portal.findings)
+        self.check_findings()
         self.unique("metric", portal.metrics)
         for metric in portal.metrics:
             self.refs(metric, "recommendations", metric.recommendations, "recommendation")
@@ -84,6 +92,9 @@ class _Checks:
             self.check_minutes_front(minutes)
         for source in portal.sources():
             self.check_source(source)
+            unfollowable = source.unfollowable()
+            if unfollowable:
+                self.problem(source, (), unfollowable)
         for record in portal.locations.records():
             if isinstance(record, model.Evidence) and record.quote:
                 self.check_quote(record, ("quote",), record.quote, record.source.meeting, record.source.minute)
@@ -143,6 +154,38 @@ class _Checks:
                 f"the report made {rec_set.expected_count} recommendations but this file lists {count} — "
                 "list every recommendation (use no title: where no source gives one yet) or correct expected_count",
             )
+
+    def check_findings(self) -> None:
+        """Each finding names a known body and known recommendations, and a direction is lifted
+        only while one is in force."""
+        in_force = False
+        for finding in self.portal.others.timeline:
+            if not self.exists("body", finding.body):
+                self.problem(finding, ("body",), self.unknown("body", finding.body, FILES_OF["body"]))
+            named = [note.recommendation for note in finding.recommendations]
+            for index, rec_id in enumerate(named):
+                if not self.exists("recommendation", rec_id):
+                    self.problem(
+                        finding.recommendations[index],
+                        ("recommendation",),
+                        self.unknown("recommendation", rec_id, FILES_OF["recommendation"]),
+                    )
+                elif rec_id in named[:index]:
+                    self.problem(
+                        finding.recommendations[index],
+                        ("recommendation",),
+                        f"{rec_id} is already listed for this finding — say everything it found about "
+                        "that recommendation in one said:",
+                    )
+            if finding.kind == FindingKind.DIRECTION_LIFTED and not in_force:
+                self.problem(
+                    finding,
+                    ("kind",),
+                    f"this finding lifts a direction, but no direction is recorded as in force before "
+                    f"{finding.date} — add the direction it lifts (kind: direction), or correct kind:",
+                )
+            if finding.kind in (FindingKind.DIRECTION, FindingKind.DIRECTION_LIFTED):
+                in_force = finding.kind == FindingKind.DIRECTION
 
     def check_target(self, target: model.Target) -> None:
         """Revisions are listed in the order they were reported, so the latest is the current target."""

@@ -1,5 +1,5 @@
 """Open data from the validated portal: JSON and CSV downloads (each JSON with its JSON Schema),
-Atom feeds of progress updates and minutes, and an iCalendar feed of meetings.
+Atom feeds of progress updates, minutes and findings by other bodies, and an iCalendar feed of meetings.
 
 Plain Python: never imports MkDocs. `export_files` derives every file from the data alone (no
 clock), so rebuilding the same data gives byte-identical files and feed readers see no false news.
@@ -29,52 +29,15 @@ from icalendar import Calendar, Event
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import model
+from ..data.findings import Finding, FindingKind, Grade
 from ..data.history import RecordHistory
 from ..data.portal import MinutesDoc, Portal
 from ..site.render import DATA_FOLDER, Links, long_date, status_label
+from . import findings_rows
+from .rows import Row, SourcedRow, source_columns
 from .writing import write_changed
 
 # --- export models: one per dataset; field descriptions are the Data page's documentation -----
-
-
-class Row(BaseModel):
-    """One row of a download: the same flat values in the JSON file and the CSV file."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    @classmethod
-    def columns(cls) -> list[str]:
-        """The row's own fields first, then the source columns it shares with other rows."""
-        shared = {name for base in cls.__mro__[1:] for name in getattr(base, "model_fields", {})}
-        own = [name for name in cls.model_fields if name not in shared]
-        return own + [name for name in cls.model_fields if name in shared]
-
-
-class SourcedRow(Row):
-    """A row with the source of its information: a minute of a meeting, or a published document."""
-
-    source_meeting: str | None = Field(
-        description="If the source is a minute of a meeting: that meeting's ID (see the meetings "
-        "download). Empty if the source is a published document."
-    )
-    source_minute: str | None = Field(
-        description="If the source is a minute of a meeting: the minute's number as printed in the "
-        "minutes, for example 4.3."
-    )
-    source_document: str | None = Field(
-        description="If the source is a published document: its title. Empty if the source is a minute."
-    )
-    source_url: str | None = Field(description="The web address of the published document, if it is online.")
-
-
-def source_columns(src: model.Source | None) -> dict[str, str | None]:
-    """The source columns of a row; all empty where there is no source (a measure with no target)."""
-    return {
-        "source_meeting": src and src.meeting,
-        "source_minute": src and src.minute,
-        "source_document": src and src.document,
-        "source_url": src and src.url,
-    }
 
 
 class RecommendationRow(SourcedRow):
@@ -236,8 +199,15 @@ class MetricRow(SourcedRow):
 
 class FigureRow(SourcedRow):
     metric: str = Field(description="The ID of the measure (see the measures download).")
-    date: dt.date = Field(description="The date the figure applies to (YYYY-MM-DD).")
-    value: float = Field(description="The figure.")
+    date: dt.date = Field(
+        description="The date the figure applies to (YYYY-MM-DD). For a figure of a whole month, "
+        "the month's first day: see month."
+    )
+    month: str | None = Field(
+        description="For a figure reported for a whole month rather than a day: that month (YYYY-MM)."
+    )
+    value: float = Field(description="The figure; for a figure reported as a range, its lower end.")
+    up_to: float | None = Field(description="For a figure reported as a range (18 to 22): its upper end.")
     unit: str = Field(description="Its unit.")
 
 
@@ -340,6 +310,41 @@ DATASETS: list[Dataset] = [
         lambda ex: ex.meeting_rows(),
     ),
     Dataset(
+        "meeting-reports",
+        "Published reports of meetings",
+        "What other publications (a press report, say) recorded of the committee's meetings, with who reported it.",
+        findings_rows.MeetingReportRow,
+        lambda ex: findings_rows.meeting_report_rows(ex.portal, ex.links),
+    ),
+    Dataset(
+        "findings",
+        "Findings by other bodies",
+        "What inspectors, the government and others found, shown apart from the council's reported status.",
+        findings_rows.FindingRow,
+        lambda ex: findings_rows.finding_rows(ex.portal, ex.links),
+    ),
+    Dataset(
+        "finding-sources",
+        "Sources of the findings",
+        "Every source each finding is taken from: its publisher, kind and address.",
+        findings_rows.FindingSourceRow,
+        lambda ex: findings_rows.finding_source_rows(ex.portal, ex.links),
+    ),
+    Dataset(
+        "finding-judgements",
+        "Inspection judgements",
+        "Every judgement (grade) of every inspection, in the inspectorate's words.",
+        findings_rows.JudgementRow,
+        lambda ex: findings_rows.judgement_rows(ex.portal, ex.links),
+    ),
+    Dataset(
+        "finding-notes",
+        "What the findings said about each recommendation",
+        "For each finding that plainly addresses a recommendation's subject: what it said, in the portal's words.",
+        findings_rows.FindingNoteRow,
+        lambda ex: findings_rows.finding_note_rows(ex.portal, ex.links),
+    ),
+    Dataset(
         "record-history",
         "Changes to the records",
         "Every change to a recommendation (with its progress updates), resolution or action, one row "
@@ -380,14 +385,20 @@ def field_docs(row: type[Row]) -> list[tuple[str, str, str]]:
     kinds = {
         dt.date: "date (YYYY-MM-DD)",
         int: "whole number",
+        float: "number",
         model.Status: "status word",
         model.ActionStatus: "status word",
+        model.DocumentKind: "kind of document",
+        Grade: "inspection grade",
+        FindingKind: "kind of finding",
     }
     docs = []
     for name in row.columns():
         info = row.model_fields[name]
-        optional = info.annotation is not None and type(None) in getattr(info.annotation, "__args__", ())
-        base = next((k for t, k in kinds.items() if info.annotation == t), "text")
+        arguments = getattr(info.annotation, "__args__", ())
+        optional = info.annotation is not None and type(None) in arguments
+        value_type = next((a for a in arguments if a is not type(None)), None) if optional else info.annotation
+        base = next((k for t, k in kinds.items() if value_type == t), "text")
         docs.append((name, base + (", may be empty" if optional else ""), info.description or ""))
     return docs
 
@@ -565,7 +576,9 @@ class Exporter:
                 yield FigureRow(
                     metric=metric.id,
                     date=point.date,
+                    month=point.month,
                     value=point.value,
+                    up_to=point.up_to,
                     unit=metric.unit,
                     **source_columns(point.source),
                 )
@@ -595,12 +608,17 @@ class Exporter:
             out[f"{dataset.name}.csv"] = csv_file(dataset.row, rows)
             out[f"{dataset.name}.schema.json"] = self.schema_file(dataset)
         out[self.local(self.links.feed())] = self.atom(
-            None, "Progress updates and minutes", self.portal.updates, self.portal.minutes
+            None,
+            "Progress updates, minutes and findings",
+            self.portal.updates,
+            self.portal.minutes,
+            self.portal.others.timeline,
         )
         for rec in self.portal.recommendations:
             minutes = [m for m, _ in self.portal.discussed_at(rec)]
+            found = [finding for finding, _ in self.portal.others.about(rec.id)]
             out[self.local(self.links.feed(rec))] = self.atom(
-                rec, f"{rec.ref}: progress updates and minutes", self.portal.history(rec), minutes
+                rec, f"{rec.ref}: progress updates, minutes and findings", self.portal.history(rec), minutes, found
             )
         out[self.local(self.links.calendar())] = self.calendar()
         return out
@@ -643,8 +661,9 @@ class Exporter:
         title: str,
         updates: list[model.ProgressUpdate],
         minutes: list[MinutesDoc],
+        found: list[Finding],
     ) -> bytes:
-        """One Atom feed: the given progress updates and minutes, newest first."""
+        """One Atom feed: the given progress updates, minutes and findings by other bodies, newest first."""
         site = self.portal.site
         feed = FeedGenerator()
         feed_url = self.links.feed(rec)
@@ -657,6 +676,7 @@ class Exporter:
         feed.language("en-GB")
         feed.generator("Scrutiny Portal")
         entries = [self.update_entry(u) for u in updates] + [self.minutes_entry(m) for m in minutes]
+        entries += [findings_rows.finding_entry(self.portal, self.links, f, midnight) for f in found]
         entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
         dates = [e["updated"] for e in entries] or [midnight(min(m.date for m in self.portal.meetings))]
         feed.updated(max(dates))

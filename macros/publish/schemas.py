@@ -1,6 +1,6 @@
 """JSON Schemas for every data file, made from the model, so editors can suggest and check as clerks type.
 
-`python -m macros schemas` writes them to docs/schemas/ (published with the site, not committed)
+The pre-build step (macros/build.py) writes them to docs/schemas/ (published with the site, not committed)
 and .vscode/settings.json maps each data file to its schema for editors using the YAML language
 server. The model is the one description of the data: nothing here is written twice by hand.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..data import model
-from ..data.load import FOLDERS, SINGLE_FILES
+from ..data.files import FOLDERS, SINGLE_FILES
 from .writing import write_changed
 
 FOLDER = "docs/schemas"

@@ -23,6 +23,7 @@ SHOWN = {
     "about_minutes": 10,  # minutes files listed on the About page
     "documents": 20,  # published documents listed on the About page
     "meetings": 5,  # next and latest meetings on the meetings page
+    "journey": 20,  # findings and published reports of meetings in the journey on the home page
     "record_changes": 10,  # commits that changed a recommendation, on its page (all in the download)
 }
 
@@ -40,7 +41,15 @@ class PageFiles:
         changes = portal.changes_between_meetings()[: SHOWN["changes"]]
         changed = [u for c in changes for u in [*(s[2] for s in c.statuses), *(e[1] for e in c.evidence)]]
         records: dict[str, list] = {
-            "home": [portal.site, *portal.sets, *portal.latest_updates(5), *changed[:50], *portal.resolutions[:1]],
+            "home": [
+                portal.site,
+                *portal.sets,
+                *portal.latest_updates(5),
+                *changed[:50],
+                *portal.resolutions[:1],
+                *portal.findings,
+                *portal.meetings[:1],
+            ],
             "recommendations": [*portal.sets, *latest],
             "themes": [portal.themes] if portal.themes else [],
             "resolutions": portal.resolutions[:1],
@@ -55,11 +64,13 @@ class PageFiles:
             "changes": [*changed, *portal.sets, *portal.resolutions[:1], *portal.actions[:1], *portal.metrics],
             "metrics": portal.metrics,
             "report": [*portal.sets, *latest, *portal.actions[:1]],
+            "findings": [*portal.findings, *portal.bodies[:1]],
         }
         return portal.files_of(*records[name])
 
-    def recommendation(self, rec: model.Recommendation) -> list[str]:
-        return self.portal.files_of(rec, *self.portal.history(rec)[: SHOWN["history"]])
+    def recommendation(self, rec: model.Recommendation, today) -> list[str]:
+        found = [finding for finding, _ in self.portal.others.about(rec.id, today)]
+        return self.portal.files_of(rec, *self.portal.history(rec)[: SHOWN["history"]], *found)
 
     def history(self, rec: model.Recommendation, year: int) -> list[str]:
         return self.portal.files_of(rec, *self.portal.by_year.updates(rec, year))

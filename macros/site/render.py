@@ -14,8 +14,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..data import model
+from ..data import findings, model
 from ..data.clock import build_date, long_date
+from ..data.freshness import stale
 from ..data.history import RecordHistory
 from ..data.minutes import minute_anchor, render_markdown
 from ..data.portal import MinutesDoc, Portal, Tracked
@@ -39,6 +40,11 @@ def status_label(status: model.Status | model.ActionStatus) -> str:
 
 def status_slug(status: model.Status | model.ActionStatus) -> str:
     return status.value.replace(" ", "-")
+
+
+def kind_slug(kind: findings.FindingKind) -> str:
+    """A kind of finding as an anchor: "commissioner's report" → "commissioner-s-report"."""
+    return re.sub(r"[^a-z]+", "-", kind.value).strip("-")
 
 
 class Renderer:
@@ -70,14 +76,17 @@ class Renderer:
             md=markdown_text,
             status_label=status_label,
             status_slug=status_slug,
+            kind_slug=kind_slug,
             sentence=lambda text: text[:1].upper() + text[1:],
         )
-        from .charts import latest_points, line_chart, number  # charts use long_date from here
+        from .charts import figure_date, figure_value, latest_points, line_chart, number  # charts use long_date
 
-        self.env.filters["figure"] = number
+        self.env.filters.update(figure=number, figure_date=figure_date, figure_value=figure_value)
         self.env.globals.update(chart=line_chart, latest_points=latest_points, shown=SHOWN)
         self.files = PageFiles(portal)
         self.env.tests["overdue_on"] = lambda item, today: item.overdue(today)
+        # "is stale": a status reported on this date is more than six months old on the build date.
+        self.env.tests["stale"] = lambda day: stale(day, self.today)
         self.env.globals.update(
             portal=portal,
             history=self.history,
@@ -86,6 +95,9 @@ class Renderer:
             terms=model.TERM_MEANINGS,
             Status=model.Status,
             ActionStatus=model.ActionStatus,
+            DocumentKind=model.DocumentKind,
+            FindingKind=findings.FindingKind,
+            finding_kinds=findings.KIND_MEANINGS,
         )
 
     def links(self, page_url: str) -> Links:
@@ -126,7 +138,7 @@ class Renderer:
 
     def recommendation_page(self, page_url: str, rec_id: str) -> str:
         rec = self.portal.recommendation(rec_id)
-        files = self.files.recommendation(rec)
+        files = self.files.recommendation(rec, self.today)
         return self.render("recommendation.html", page_url, files, rec=rec, rec_set=self.portal.set_of(rec))
 
     def history_page(self, page_url: str, history: str) -> str:
@@ -147,7 +159,7 @@ class Renderer:
             # Our own renderer wrote each minute heading, so its anchor is found exactly.
             heading = re.compile(r'(<h[234][^>]*id="' + re.escape(minute_anchor(number)) + r'"[^>]*>.*?</h[234]>)')
             refs_html = self.render("minute_refs.html", page_url, [], number=number, refs=refs)
-            body = heading.sub(lambda match, refs_html=refs_html: match.group(1) + refs_html, body, count=1)
+            body = heading.sub(lambda match, refs=refs_html: match.group(1) + refs, body, count=1)
         return self.render(
             "minutes.html",
             page_url,
@@ -224,6 +236,14 @@ class Links:
 
     def metric(self, metric: model.Metric) -> str:
         return self.page(f"metrics/#{metric.id}")
+
+    def finding(self, finding: findings.Finding) -> str:
+        """A finding by another body, on the What others found page."""
+        return self.page(f"findings/#{finding.id}")
+
+    def finding_kind(self, kind: findings.FindingKind) -> str:
+        """Where a kind of finding ("monitoring visit") is explained."""
+        return self.page(f"definitions/#finding-{kind_slug(kind)}")
 
     def feed(self, rec: model.Recommendation | None = None) -> str:
         """The Atom feed of one recommendation's updates and minutes, or of everything."""

@@ -1,0 +1,1 @@
+"""What pages show: rendering through autoescaped Jinja partials, charts, and the pages made from the data."""
