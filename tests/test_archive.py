@@ -55,7 +55,7 @@ def work(folder: Path, meetings: int) -> tuple[int, dict[str, int]]:
         object.__setattr__(portal, name, Counting(getattr(portal, name)))
     portal.locations._keep = Counting(portal.locations._keep)
     Counting.visits = 0
-    assert check_portal(portal) == []
+    assert check_portal(portal, today) == []
     renderer = Renderer(portal, today=today)
     for folder_name, (macro, ids) in PAGE_FOLDERS.items():
         for record_id in ids(portal):
