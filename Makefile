@@ -7,6 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
 SITE_DIR = $(patsubst %/,%,$(SITE))
+SERVE_SITE := .serve-site
 ADDRESS ?= 127.0.0.1:8000
 # The published site's address, for absolute links in feeds and downloads (mkdocs.yml reads the same variable).
 SITE_URL ?= $(or $(PORTAL_SITE_URL),http://127.0.0.1:8000/)
@@ -20,19 +21,28 @@ endif
 
 .PHONY: lint serve build validate safeguard prepare new-minutes new-update import-minutes example benchmark test install install-dev clean
 
-## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
+## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/ (the search
+## index is made once, when it starts: restart it to search what changed since)
 serve: install safeguard validate prepare
+	rm -rf $(SERVE_SITE)
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(SERVE_SITE)
+	$(BIN)/python -m macros search-index --site $(SERVE_SITE) --output docs/pagefind
+	rm -rf $(SERVE_SITE)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
-# Build a site into <folder>.new, then swap it in: a failed build leaves the last good site as it was.
+# Build a site into <folder>.new and index it for search, then swap it in: a failed build leaves the
+# last good site as it was.
 define build_and_swap
 rm -rf $(2).new
 $(BIN)/mkdocs build --strict $(1) --site-dir $(2).new || { rm -rf $(2).new; exit 1; }
+$(BIN)/python -m macros search-index --site $(2).new || { rm -rf $(2).new; exit 1; }
 rm -rf $(2).old && if [ -e $(2) ]; then mv $(2) $(2).old; fi && mv $(2).new $(2) && rm -rf $(2).old
 endef
 
-## build: install, check the data, and build the site into ./site (stops on any warning; a failed build keeps the old site)
+## build: install, check the data, build the site into ./site (stops on any warning; a failed build keeps the old
+## site), then its search index
 build: install safeguard validate prepare
+	rm -rf docs/pagefind
 	$(call build_and_swap,,$(SITE_DIR))
 
 ## validate: check every data file and minutes file, and list every problem
@@ -69,7 +79,7 @@ example: install
 
 ## benchmark: time the check and the build, weigh the pages, and compare them with their targets
 benchmark: install-dev
-	$(BIN)/python tests/benchmark.py
+	$(BIN)/python tests/benchmark.py --write
 
 ## lint: check the code of macros/ with ruff (lint and formatting) and mypy (types; settings in pyproject.toml)
 lint: install-dev
@@ -96,4 +106,4 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(SITE) site-example .pytest_cache
+	rm -rf $(VENV) $(SITE) site-example .pytest_cache $(SERVE_SITE) docs/pagefind

@@ -10,6 +10,8 @@ serve`, Zensical — finds the same files. Only files whose content changed are 
 
 from __future__ import annotations
 
+import hashlib
+from importlib import metadata
 from pathlib import Path
 
 from .clerks.safeguarding import flags
@@ -23,6 +25,12 @@ from .publish.writing import write_changed
 from .site.pages import PAGE_FOLDERS, is_generated, page_files
 from .site.render import DATA_FOLDER
 
+# In docs/data/, what the downloads were last made from and which files that made (a dot file,
+# which builders do not publish).
+STAMP = ".made-from"
+CODE = Path(__file__).resolve().parent  # the portal's code: a change to it can change every file
+MADE_BY = ("feedgen", "icalendar", "pydantic")  # the libraries whose versions shape the files
+
 
 def prepare(
     portal: Portal, root: Path, docs_dir: Path, site_url: str, history: RecordHistory | None = None
@@ -30,9 +38,41 @@ def prepare(
     """Write every generated file for a loaded portal (and its records' history, for the download);
     returns what changed, for a person to see."""
     changes = write_pages(portal, root, docs_dir)
-    changes += write_exports(portal, docs_dir / DATA_FOLDER, site_url, history)
+    changes += write_downloads(portal, root, docs_dir / DATA_FOLDER, site_url, history)
     changes += write_schemas(root)
     return changes
+
+
+def write_downloads(
+    portal: Portal, root: Path, out_dir: Path, site_url: str, history: RecordHistory | None = None
+) -> list[str]:
+    """The downloads, feeds and calendar: made again only when the data, its history, the site's
+    address or the code that makes them has changed since they were made, or one of them is
+    missing. (MkDocs runs this step twice, in `make build` and in define_env; making them is most
+    of its work.)"""
+    made_from = _fingerprint(root, site_url, history)
+    stamp = out_dir / STAMP
+    if stamp.is_file():
+        recorded, *files = stamp.read_text(encoding="utf-8").splitlines()
+        if recorded == made_from and all((out_dir / name).is_file() for name in files):
+            return []
+    changes = write_exports(portal, out_dir, site_url, history)
+    made = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file() and p != stamp)
+    stamp.write_text("\n".join([made_from, *made]) + "\n", encoding="utf-8")
+    return changes
+
+
+def _fingerprint(root: Path, site_url: str, history: RecordHistory | None) -> str:
+    """A digest of everything the downloads are made from."""
+    digest = hashlib.sha256(site_url.encode())
+    if history is not None:
+        digest.update(repr((history.unavailable, history.changes)).encode())
+    digest.update(" ".join(f"{name}={metadata.version(name)}" for name in MADE_BY).encode())
+    for folder, label in ((root / "data", "data"), (CODE, "code")):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(f"\0{label}/{path.relative_to(folder).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def record_changes(root: Path, repository: Repository | None) -> RecordHistory:

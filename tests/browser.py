@@ -52,9 +52,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path):
+def serve(folder: Path, handler_class: type[SiteHandler] = SiteHandler):
     """Serve a folder on 127.0.0.1 on a free port; yields the base URL without a trailing slash."""
-    handler = functools.partial(SiteHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
@@ -77,12 +77,18 @@ def settle(page) -> None:
 
 
 def search(page, server: str, words: str):
-    """Open the home page, open search from the keyboard alone (Material's "/" shortcut), type the
-    words, and wait for the results, which are returned."""
+    """Open the home page, go to the search box from the keyboard alone (the "/" shortcut), type
+    the words and press Enter, and wait for the results on the search page, which are returned."""
     page.goto(server + "/")
     page.keyboard.press("/")
     page.keyboard.type(words)
-    results = page.locator(".md-search-result__item")
+    page.keyboard.press("Enter")
+    results = page.locator(".sp-search-result")
     results.first.wait_for(state="visible", timeout=10_000)
     settle(page)
     return results
+
+
+def result_links(results) -> list[str]:
+    """The address each search result leads to, best first."""
+    return [results.nth(i).locator("h2 a").get_attribute("href") for i in range(results.count())]
