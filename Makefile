@@ -7,6 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
 SITE_DIR = $(patsubst %/,%,$(SITE))
+SERVE_SITE := .serve-site
 ADDRESS ?= 127.0.0.1:8000
 # The published site's address, for absolute links in feeds and downloads (mkdocs.yml reads the same variable).
 SITE_URL ?= $(or $(PORTAL_SITE_URL),http://127.0.0.1:8000/)
@@ -27,41 +28,58 @@ endif
 .PHONY: lint serve build build-zensical serve-zensical validate safeguard prepare new-minutes new-update import-minutes \
 	example example-zensical example-prepare benchmark test install install-dev install-zensical clean
 
-## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/
+## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/ (the search
+## index is made once, when it starts: restart it to search what changed since)
 serve: install safeguard validate prepare
+	rm -rf $(SERVE_SITE)
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(SERVE_SITE)
+	$(BIN)/python -m macros search-index --site $(SERVE_SITE) --output docs/pagefind
+	rm -rf $(SERVE_SITE)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
-# Build a site into <folder>.new, then swap it in: a failed build leaves the last good site as it was.
+# Build a site into <folder>.new and index it for search, then swap it in: a failed build leaves the
+# last good site as it was.
 define build_and_swap
 rm -rf $(2).new
 $(BIN)/mkdocs build --strict $(1) --site-dir $(2).new || { rm -rf $(2).new; exit 1; }
-$(call swap_in,$(2).new,$(2))
+$(call index_and_swap,$(2).new,$(2))
 endef
 
-# $(call swap_in,NEW,SITE): the finished site NEW takes the place of SITE, whose old copy goes only then.
-define swap_in
+# $(call index_and_swap,NEW,SITE): index the finished site NEW for search, then put it in place of
+# SITE, whose old copy goes only then. Both builders' sites are indexed the same way.
+define index_and_swap
+$(BIN)/python -m macros search-index --site $(1) || { rm -rf $(1); exit 1; }
 rm -rf $(2).old && if [ -e $(2) ]; then mv $(2) $(2).old; fi && mv $(1) $(2) && rm -rf $(2).old
 endef
 
-## build: install, check the data, and build the site into ./site (stops on any warning; a failed build keeps the old site)
+## build: install, check the data, build the site into ./site (stops on any warning; a failed build keeps the old
+## site), then its search index
 build: install safeguard validate prepare
+	rm -rf docs/pagefind
 	$(call build_and_swap,,$(SITE_DIR))
 
 ## build-zensical: the same as build, with Zensical instead of MkDocs (the site goes into ./site too)
 build-zensical: install-zensical safeguard validate prepare
+	rm -rf docs/pagefind
 	$(call zensical,.,$(SITE_DIR))
 
-## serve-zensical: build and serve the portal with Zensical (after changing data/, run make prepare)
+## serve-zensical: build and serve the portal with Zensical (after changing data/, run make prepare;
+## the search index is made once, when it starts, as for serve)
 serve-zensical: install-zensical safeguard validate prepare
-	$(BIN)/zensical serve --dev-addr $(ADDRESS)
+	rm -rf $(SERVE_SITE)
+	PORTAL_SITE_DIR=$(SERVE_SITE) $(BIN)/zensical build --strict
+	$(BIN)/python -m macros search-index --site $(SERVE_SITE) --output docs/pagefind
+	rm -rf $(SERVE_SITE)
+	PORTAL_SITE_DIR=$(SERVE_SITE) $(BIN)/zensical serve --dev-addr $(ADDRESS)
 
 # $(call zensical,PROJECT,SITE): build a project with Zensical into a new folder inside the project
-# (Zensical writes nowhere else: it has no --site-dir), then swap it in for SITE, as build_and_swap does.
+# (Zensical writes nowhere else: it has no --site-dir), then index it and swap it in for SITE, as
+# build_and_swap does.
 define zensical
 rm -rf $(1)/.zensical-site
 PORTAL_SITE_DIR=.zensical-site $(BIN)/zensical build --strict --config-file $(1)/mkdocs.yml \
 	|| { rm -rf $(1)/.zensical-site; exit 1; }
-$(call swap_in,$(1)/.zensical-site,$(2))
+$(call index_and_swap,$(1)/.zensical-site,$(2))
 endef
 
 ## validate: check every data file and minutes file, and list every problem
@@ -104,7 +122,7 @@ example-prepare: install
 
 ## benchmark: time the check and the build, weigh the pages, and compare them with their targets
 benchmark: install-dev
-	$(BIN)/python tests/benchmark.py
+	$(BIN)/python tests/benchmark.py --write
 
 ## lint: check the code of macros/ with ruff (lint and formatting) and mypy (types; settings in pyproject.toml)
 lint: install-dev
@@ -137,4 +155,4 @@ $(VENV)/.installed-zensical: $(VENV)/.installed requirements-zensical.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(SITE) site-example .pytest_cache .zensical-site examples/harrowmere/.zensical-site
+	rm -rf $(VENV) $(SITE) site-example .pytest_cache $(SERVE_SITE) docs/pagefind .zensical-site examples/harrowmere/.zensical-site

@@ -100,10 +100,17 @@ def define_env(env):
         }
         return renderer.recommendation_page(links_from(env), rec_id)
 
-    @env.macro
-    def minutes_page(minutes_id: str) -> str:
-        set_title(renderer.minutes_title(minutes_id))
-        return renderer.minutes_page(links_from(env), minutes_id)
+    def record_page(name: str):
+        """The macro of one kind of page the build makes (macros/site/pages.py): its title, then its content."""
+
+        def page(record_id: str) -> str:
+            set_title(getattr(renderer, name.replace("_page", "_title"))(record_id))
+            return getattr(renderer, name)(links_from(env), record_id)
+
+        return page
+
+    for name in ("minutes_page", "history_page", "meeting_page", "year_page"):
+        env.macro(record_page(name), name)
 
     @env.macro
     def data_page() -> str:

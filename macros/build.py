@@ -12,6 +12,7 @@ through the macros adapter (define_env, before it collects the files), so every 
 from __future__ import annotations
 
 import hashlib
+from importlib import metadata
 from pathlib import Path
 
 import yaml
@@ -29,7 +30,11 @@ from .site.furniture import BuildFacts, furniture_files
 from .site.pages import PAGE_FOLDERS, is_generated, page_files
 from .site.render import DATA_FOLDER
 
+# In docs/data/, what the downloads were last made from and which files that made (a dot file,
+# which builders do not publish).
+STAMP = ".made-from"
 CODE = Path(__file__).resolve().parent  # the portal's code: a change to it can change every file
+MADE_BY = ("feedgen", "icalendar", "pydantic")  # the libraries whose versions shape the files
 
 
 def prepare(
@@ -37,10 +42,11 @@ def prepare(
 ) -> list[str]:
     """Write every generated file for a loaded portal (and its records' history, for the download)
     and the build's facts; returns what changed, for a person to see."""
+    made = made_from(root, site_url, history)
     changes = write_pages(portal, root, docs_dir)
-    changes += write_exports(portal, docs_dir / DATA_FOLDER, site_url, history)
+    changes += write_downloads(portal, docs_dir / DATA_FOLDER, site_url, history, made)
     changes += write_schemas(root)
-    changes += write_changed(docs_dir, furniture_files(facts, site_url, made_from(root, site_url, history)))
+    changes += write_changed(docs_dir, furniture_files(facts, site_url, made))
     return changes
 
 
@@ -66,11 +72,28 @@ def fictional(root: Path) -> bool:
     return bool(isinstance(extra, dict) and extra.get("fictional"))
 
 
+def write_downloads(portal: Portal, out_dir: Path, site_url: str, history: RecordHistory, made: str) -> list[str]:
+    """The downloads, feeds and calendar: made again only when what they are made from (`made`, the
+    digest of made_from) has changed since they were made, or one of them is missing. (MkDocs runs
+    this step twice, in `make build` and in define_env; making them is most of its work.)"""
+    stamp = out_dir / STAMP
+    if stamp.is_file():
+        recorded, *files = stamp.read_text(encoding="utf-8").splitlines()
+        if recorded == made and all((out_dir / name).is_file() for name in files):
+            return []
+    changes = write_exports(portal, out_dir, site_url, history)
+    written = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file() and p != stamp)
+    stamp.write_text("\n".join([made, *written]) + "\n", encoding="utf-8")
+    return changes
+
+
 def made_from(root: Path, site_url: str, history: RecordHistory) -> str:
     """A digest of everything the generated files and pages are made from besides the build's facts:
-    the data, the portal's code, the site's address and the records' history."""
+    the data, the portal's code and the libraries that shape the downloads, the site's address and
+    the records' history."""
     digest = hashlib.sha256(site_url.rstrip("/").encode())  # MkDocs adds a "/" to site_url; Zensical does not
     digest.update(repr((history.unavailable, history.changes)).encode())
+    digest.update(" ".join(f"{name}={metadata.version(name)}" for name in MADE_BY).encode())
     for folder, label in ((root / "data", "data"), (CODE, "code")):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             digest.update(f"\0{label}/{path.relative_to(folder).as_posix()}\0".encode())

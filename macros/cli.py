@@ -1,5 +1,5 @@
-"""Commands for clerks and maintainers: python -m macros validate | prepare | safeguard |
-import-minutes | new-minutes | new-update."""
+"""Commands for clerks and maintainers: python -m macros validate | prepare | search-index |
+safeguard | import-minutes | new-minutes | new-update."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from .data.load import load_portal, load_record
 from .data.minutes import minutes_name
 from .data.problems import DataProblems
 from .loaded import Withheld, load
+from .publish.search import SearchIndexFailed, index_site
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -40,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     preparing.add_argument(
         "--site-url", required=True, help="the published site's address, for the links in feeds and downloads"
     )
+    indexing = commands.add_parser(
+        "search-index", help="after a build: make the search index of the built site (Pagefind) into SITE/pagefind/"
+    )
+    indexing.add_argument("--site", type=Path, required=True, help="the built site's folder, e.g. site")
+    indexing.add_argument("--output", type=Path, help="where to write the index instead (make serve: docs/pagefind)")
     commands.add_parser(
         "safeguard", parents=[after], help="look through data/ for likely personal data about children and families"
     )
@@ -110,6 +116,17 @@ def _prepare(args: argparse.Namespace) -> int:
         return 1
     changes = prepare(loaded.portal, root, root / "docs", args.site_url, loaded.history, loaded.facts)
     print("\n".join(changes) if changes else "Everything made from the data is already up to date in docs/.")
+    return 0
+
+
+def _search_index(args: argparse.Namespace) -> int:
+    try:
+        summary = index_site(args.site, args.output)
+    except SearchIndexFailed as error:
+        print(error, file=sys.stderr)
+        return 1
+    indexed = [line.strip() for line in summary.splitlines() if line.strip().startswith("Indexed")]
+    print(f"Search index written to {args.output or args.site / 'pagefind'}: " + "; ".join(indexed[:3]))
     return 0
 
 
@@ -214,6 +231,7 @@ def _meeting(root: Path, meeting_id: str) -> model.Meeting | None:
 COMMANDS = {
     "validate": _validate,
     "prepare": _prepare,
+    "search-index": _search_index,
     "safeguard": _safeguard,
     "import-minutes": _import_minutes,
     "new-minutes": _new_minutes,

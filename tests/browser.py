@@ -61,10 +61,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path, under: str = "/"):
+def serve(folder: Path, handler_class: type[SiteHandler] = SiteHandler, under: str = "/"):
     """Serve a folder on 127.0.0.1 on a free port, at the path `under`; yields the base URL without
     a trailing slash (with the path, as in http://127.0.0.1:8123/portal)."""
-    handler = functools.partial(type("Handler", (SiteHandler,), {"prefix": under}), directory=str(folder))
+    handler = functools.partial(type("Handler", (handler_class,), {"prefix": under}), directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
@@ -87,12 +87,18 @@ def settle(page) -> None:
 
 
 def search(page, server: str, words: str):
-    """Open the home page, open search from the keyboard alone (Material's "/" shortcut), type the
-    words, and wait for the results, which are returned."""
+    """Open the home page, go to the search box from the keyboard alone (the "/" shortcut), type
+    the words and press Enter, and wait for the results on the search page, which are returned."""
     page.goto(server + "/")
     page.keyboard.press("/")
     page.keyboard.type(words)
-    results = page.locator(".md-search-result__item")
+    page.keyboard.press("Enter")
+    results = page.locator(".sp-search-result")
     results.first.wait_for(state="visible", timeout=10_000)
     settle(page)
     return results
+
+
+def result_links(results) -> list[str]:
+    """The address each search result leads to, best first."""
+    return [results.nth(i).locator("h2 a").get_attribute("href") for i in range(results.count())]

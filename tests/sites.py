@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -38,7 +37,14 @@ def run(root: Path, *args: str, **settings: str) -> subprocess.CompletedProcess:
 
 
 def build(root: Path, site_dir: Path, **settings: str) -> subprocess.CompletedProcess:
-    return run(root, "mkdocs", "build", "--strict", "--site-dir", str(site_dir), **settings)
+    """Build as `make build` does: mkdocs build --strict, then the search index of what it built."""
+    result = run(root, "mkdocs", "build", "--strict", "--site-dir", str(site_dir), **settings)
+    if result.returncode != 0:
+        return result
+    indexed = run(PROJECT, "macros", "search-index", "--site", str(site_dir))
+    if indexed.returncode != 0:
+        return indexed
+    return result
 
 
 class Site:
@@ -71,9 +77,6 @@ class Site:
 
     def text(self, url: str) -> str:
         return " ".join(self.content(url).get_text(" ").split())
-
-    def search_index(self) -> list[dict]:
-        return json.loads((self.folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
     def resolve(self, page_url: str, href: str) -> tuple[str, str]:
         """An href on a page → (site-relative URL, fragment)."""

@@ -79,10 +79,13 @@ def test_every_page_and_the_search_have_no_wcag_a_or_aa_violations(mode, site_na
     assert not report, f"{len(report)} axe-core violation(s) in the {site_name} site, {mode}:\n" + "\n".join(report)
 
 
-def test_the_search_dialog_has_an_accessible_name(new_page, server):
+def test_the_search_forms_are_named_search_landmarks_with_labelled_boxes(new_page, server):
     page = new_page(viewport=DESKTOP)
     search(page, server, "caseloads")
-    assert page.get_by_role("dialog", name="Search").count() == 1
+    assert page.get_by_role("search", name="Search this site").count() == 2  # the header's and the page's
+    assert page.get_by_role("searchbox", name="Search this site").count() == 1
+    assert page.get_by_role("searchbox", name="Search the recommendations, updates, meetings and minutes").count() == 1
+    assert page.get_by_role("status").inner_text().startswith(f"{page.locator('.sp-search-result').count()} result")
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -103,10 +106,9 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(new_page, server, real_
     requests = watch_requests(page.context)  # the whole context: pages and the search's worker
     for url in real_site.pages():
         page.goto(f"{server}/{url}")
-    search(page, server, "caseloads")
-    page.keyboard.press("Enter")
+    search(page, server, "caseloads").first.locator("h2 a").click()
     page.wait_for_url("**/recommendations/ofsted-2019-r01/**")
-    assert f"{server}/search/search_index.json" in requests  # the watch sees the search's own fetches
+    assert f"{server}/pagefind/pagefind-worker.js" in requests  # the watch sees the search's own fetches
     assert [url for url in requests if not url.startswith(server + "/")] == []
     assert page.context.cookies() == []
     assert page.evaluate("document.cookie") == ""
@@ -176,15 +178,18 @@ def test_search_is_reached_with_tab_and_enter_opens_the_caseloads_recommendation
     page.goto(server + "/")
     for _ in range(8):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('input.md-search__input')"):
+        if page.evaluate("document.activeElement.id === 'sp-search-q'"):
             break
     else:
         pytest.fail("Tab never reached the search box")
-    assert page.locator("input.md-search__input").is_visible()
+    assert page.locator("#sp-search-q").is_visible()
     page.keyboard.type("caseloads")
-    first = page.locator(".md-search-result__item").first
+    page.keyboard.press("Enter")
+    first = page.locator(".sp-search-result").first
     first.wait_for(state="visible", timeout=10_000)
-    assert "ofsted-2019-r01" in first.locator("a").first.get_attribute("href")
+    assert "ofsted-2019-r01" in first.locator("h2 a").get_attribute("href")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_url("**/recommendations/ofsted-2019-r01/**")
     assert page.locator("h1").inner_text().startswith("R01: Caseloads")

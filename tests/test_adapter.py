@@ -21,15 +21,18 @@ class FakeEnv:
         self.page = SimpleNamespace(url=url, meta={})
         self.macros = {}
 
-    def macro(self, function):
-        self.macros[function.__name__] = function
+    def macro(self, function, name=""):  # as the macros plugin's env.macro
+        self.macros[name or function.__name__] = function
         return function
 
 
 def test_define_env_registers_the_page_macros(project):
     env = FakeEnv(project.root)
     define_env(env)
-    assert set(env.macros) == {"recommendation_page", "minutes_page", "portal_page", "data_page"}
+    from macros.site.pages import PAGE_FOLDERS
+
+    # one macro for each kind of page the build makes from the data, and the summary and data pages
+    assert set(env.macros) == {macro for macro, _ in PAGE_FOLDERS.values()} | {"portal_page", "data_page"}
     markdown = env.macros["recommendation_page"]("ofsted-2019-r01")
     assert markdown.startswith("# R01: Caseloads")
     assert 'href="../../minutes/cypssc-2019-05-15-item-4/#minute-4.3"' in markdown  # relative to the page

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from browser import DESKTOP, serve
 
-HIDDEN_IN_PRINT = (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer")
+HIDDEN_IN_PRINT = (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".sp-search", ".md-footer")
 
 
 @pytest.fixture(scope="module", params=["real", "example"])

@@ -146,9 +146,9 @@ def test_the_example_uses_the_real_configuration_apart_from_its_name_and_paths()
     assert example.site_name.startswith("FICTIONAL EXAMPLE") and example.extra["fictional"] is True
 
 
-def test_the_example_links_every_image_and_stylesheet_of_the_real_portal_file_by_file():
+def test_the_example_links_every_image_script_and_stylesheet_of_the_real_portal_file_by_file():
     """Folders of file links, not linked folders: Zensical skips a linked folder (MkDocs does not)."""
-    for folder in ("images", "stylesheets"):
+    for folder in ("images", "javascripts", "stylesheets", "search"):
         linked = EXAMPLE / "docs" / folder
         assert linked.is_dir() and not linked.is_symlink(), folder
         real = sorted(p.name for p in (PROJECT / "docs" / folder).iterdir())

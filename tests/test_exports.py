@@ -150,7 +150,8 @@ def test_progress_updates_and_evidence_downloads_match_the_data(files, portal):
         assert (row["recommendation"], row["date"], row["status"], row["summary"]) == (
             update.recommendation, update.date.isoformat(), update.status.value, update.summary)
         assert row["evidence_count"] == len(update.evidence)
-        assert row["url"] == f"{SITE_URL}recommendations/{update.recommendation}/#update-{update.date}"
+        # an update is kept for good on its recommendation's page for its year
+        assert row["url"] == f"{SITE_URL}history/{update.recommendation}-{update.date.year}/#update-{update.date}"
     evidence = json_rows(files, "evidence")
     expected = [(row["id"], item.quote or item.summary) for row, u in zip(rows, portal.updates, strict=True)
                 for item in u.evidence]
@@ -168,7 +169,7 @@ def test_the_actions_download_lists_every_resolution_and_action_with_its_due_dat
         assert (row["what"], row["status"], row["due_date"]) == (action.what, action.status.value, due and due.isoformat())
         assert (row["closed_meeting"], row["closed_minute"]) == (
             (action.closed.meeting, action.closed.minute) if action.closed else (None, None))
-        assert row["url"] == f"{SITE_URL}actions/#{action.id}"
+        assert row["url"] == f"{SITE_URL}meetings/{action.agreed.meeting}/#{action.id}"  # where it was agreed
 
 
 def test_measures_figures_and_slipped_targets_match_the_data(example_files, example_portal):
@@ -222,8 +223,8 @@ def test_each_recommendation_has_a_feed_of_its_own_updates_and_the_minutes_that_
     for rec in portal.recommendations:
         parsed = feed(files, f"feeds/{rec.id}.atom")
         links = [entry.link for entry in parsed.entries]
-        updates = [link for link in links if link.startswith(f"{SITE_URL}recommendations/")]
-        assert updates == [f"{SITE_URL}recommendations/{rec.id}/#update-{u.date}" for u in portal.history(rec)]
+        updates = [link for link in links if link.startswith(f"{SITE_URL}history/")]
+        assert updates == [f"{SITE_URL}history/{rec.id}-{u.date.year}/#update-{u.date}" for u in portal.history(rec)]
         assert [link for link in links if "/minutes/" in link] == [
             f"{SITE_URL}minutes/{m.id}/" for m, _ in portal.discussed_at(rec)]
         assert rec.ref in parsed.feed.title
@@ -235,7 +236,7 @@ def test_every_meeting_appears_once_in_the_calendar_with_a_uid_made_from_its_id(
     for meeting in portal.meetings:
         event = next(e for e in events if e["UID"] == f"{meeting.id}@example.org")
         assert event["DTSTART"] == meeting.date.strftime("%Y%m%d")  # all day: the data gives no time
-        assert event["URL"] == f"{SITE_URL}meetings/#{meeting.id}"
+        assert event["URL"] == f"{SITE_URL}meetings/{meeting.id}/"
     assert "Also known as the September meeting." in next(
         e["DESCRIPTION"] for e in events if e["UID"].startswith("cypssc-2019-09-11@"))
 

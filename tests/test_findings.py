@@ -108,11 +108,11 @@ def test_the_journey_lists_every_finding_and_press_report_of_a_meeting_oldest_fi
     # A press report of a meeting is the press's account, never the council's words or the minutes.
     assert september.startswith("11 September 2019: at the committee's meeting of 11 September 2019, "
                                 "as reported by Crawley Observer: The Children First Improvement Plan")
-    meetings = real_site.content("meetings/")
-    for meeting, report in reports:
-        item = meetings.find(id=f"report-{meeting.id}")
+    for meeting, report in reports:  # on the page of the meeting
+        url = f"meetings/{meeting.id}/"
+        item = real_site.content(url).find(id=f"report-{meeting.id}")
         assert " ".join(report.text.split()) in words(item)
-        check_sources_shown(real_site, "meetings/", item, [report.source])
+        check_sources_shown(real_site, url, item, [report.source])
 
 
 def test_every_document_source_on_every_page_is_linked_or_says_why_not(real_site, portal):

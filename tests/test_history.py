@@ -130,13 +130,14 @@ def test_a_merged_pull_request_is_one_change_described_by_its_title(site, script
 def test_resolutions_and_actions_have_their_changes_on_their_pages(site, scripted):
     _, sha = scripted
     resolution = "cypssc-2019-05-15-res-6"
-    assert changes(site, "resolutions/", f"#{resolution}")[0] == (
+    meeting = "meetings/cypssc-2019-05-15/"  # a resolution is set out on the page of its meeting
+    assert changes(site, meeting, f"#{resolution}")[0] == (
         "1 May 2024", "Resolution 6 reported done", f"{REPO_URL}/commit/{sha['resolution']}",
         ["Status changed from open to done"])
-    heading = site.content("resolutions/").find(id=f"changes-{resolution}")
+    heading = site.content(meeting).find(id=f"changes-{resolution}")
     assert heading.get_text() == "Changes to this record"
     link = site.content("actions/").find(id=resolution).find("a", class_="sp-changes-link")
-    assert site.resolve("actions/", link["href"]) == ("resolutions/", f"changes-{resolution}")
+    assert site.resolve("actions/", link["href"]) == (meeting, f"changes-{resolution}")
 
 
 def test_the_download_has_one_row_per_change_oldest_first_with_its_schema(site, scripted):
@@ -162,7 +163,7 @@ def test_the_download_has_one_row_per_change_oldest_first_with_its_schema(site, 
     assert (last["date"], last["message"], last["record_kind"], last["field"], last["commit_url"]) == (
         "2024-05-01", "Resolution 6 reported done", "resolution", "status", f"{REPO_URL}/commit/{sha['resolution']}")
     assert site.resolve("", last["record_url"].removeprefix("http://127.0.0.1:8000/")) == (
-        "resolutions/", "changes-cypssc-2019-05-15-res-6")
+        "meetings/cypssc-2019-05-15/", "changes-cypssc-2019-05-15-res-6")
     schema = json.loads((site.folder / "data" / "record-history.schema.json").read_text(encoding="utf-8"))
     from jsonschema import Draft202012Validator
 

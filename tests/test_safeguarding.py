@@ -111,6 +111,21 @@ def test_the_allow_list_matches_however_the_text_is_spaced_or_disguised(project)
     assert scan(project.root) == []
 
 
+def test_a_file_checked_clean_before_is_checked_again_once_it_changes(project):
+    """The check remembers what it found in each file (so a build after `make safeguard` does not
+    scan again), but only for the same text, allow-list and code: a change is always scanned."""
+    assert scan(project.root) == []
+    assert (project.root / ".cache" / "safeguarding.json").is_file()
+    assert scan(project.root) == []  # from what it remembered
+    project.replace(MINUTES, "The next snapshot inspection", "Call 01632 960000. The next snapshot inspection")
+    assert kinds_of(scan(project.root)) == ["a UK phone number"]
+    assert kinds_of(scan(project.root)) == ["a UK phone number"]  # remembered, and still reported
+    project.write("data/safeguarding-allow.yaml", "allowed:\n  - text: 01632 960000\n"
+                  "    reason: the council's published switchboard number\n"
+                  "    reviewed_by: A. Clerk\n    reviewed_on: 2019-06-01\n")
+    assert scan(project.root) == []  # a new allow-list is a new check
+
+
 # --- time -----------------------------------------------------------------------------------------------
 
 # Tokens shaped to make a careless pattern backtrack: long runs of what e-mail, phone, name and age

@@ -113,5 +113,6 @@ def test_each_example_record_shows_its_changes_from_the_project_repository(examp
         oldest = [words(li) for li in entries[-1].select("ul > li")]
         assert oldest[0] == "Recommendation added" and oldest[1].startswith("Status reported as "), rec.id
         assert not entries[-1].select("a"), "a FICTIONAL site links to no repository"
-    for item in portal.actions:
-        assert example_site.content("actions/").find(id=f"changes-{item.id}").find_next_sibling("ol")
+    for item in portal.actions:  # on the page of the meeting that agreed it
+        page = example_site.content(f"meetings/{item.agreed.meeting}/")
+        assert page.find(id=f"changes-{item.id}").find_next_sibling("ol")

@@ -15,6 +15,8 @@ published goes in data/safeguarding-allow.yaml, with the reason, who checked it 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -101,15 +103,40 @@ def _values(data: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int])
             yield from _values(value, (*path, index), lines)
 
 
+# What each file's last scan found, by a fingerprint of the file, the allow-list and this check's
+# code, so a build scans again only what changed since (`make build` checks before MkDocs does).
+CACHE = Path(".cache") / "safeguarding.json"  # in the project folder; git-ignored
+CODE = hashlib.sha256(b"".join(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()
+
+
 def scan(root: Path) -> list[Problem]:
     """Scan every data file under root/data, minus the texts in the reviewed allow-list."""
     allowed = allowed_texts(root)
-    problems = []
+    context = hashlib.sha256((CODE + "\n".join(sorted(allowed))).encode("utf-8")).hexdigest()
+    cache_file = root / CACHE
+    try:
+        cached = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cached = {}
+    problems, found = [], {}
     for path in files_under(root, "data"):
         relative = path.relative_to(root).as_posix()
         if path.suffix in SCANNED and relative != ALLOW_LIST:
-            text = path.read_bytes().decode("utf-8-sig", errors="replace")
-            problems += scan_text(text, relative, allowed)
+            data = path.read_bytes()
+            fingerprint = hashlib.sha256(context.encode() + data).hexdigest()
+            entry = cached.get(relative)
+            if isinstance(entry, dict) and entry.get("fingerprint") == fingerprint:
+                lines = [(line, message) for line, message in entry.get("found", [])]
+            else:
+                text = data.decode("utf-8-sig", errors="replace")
+                lines = [(p.line, p.message) for p in scan_text(text, relative, allowed)]
+            found[relative] = {"fingerprint": fingerprint, "found": lines}
+            problems += [Problem(relative, line, message) for line, message in lines]
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.write_text(json.dumps(found), encoding="utf-8")
+    except OSError:
+        pass  # a read-only checkout scans everything every time, and that is all
     return problems
 
 

@@ -15,6 +15,7 @@ line starting `::error` would be read as a command).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Unicode's direction controls: embeddings, overrides and isolates (the "Trojan Source" characters).
@@ -53,6 +54,12 @@ def normalise_line_breaks(text: str) -> str:
     return text
 
 
+# Every character that could be refused, or is invisible, is outside printable ASCII: only those are
+# looked at one by one, so checking a long file costs a search, not a Python step per character.
+MAYBE = re.compile(r"[^\t\n\x20-\x7e]")
+MAYBE_OR_NEWLINE = re.compile(r"[^\t\x20-\x7e]")
+
+
 def is_refused(char: str, newline: bool = True) -> bool:
     """A control character (tab always allowed, a line break where newline is True), a direction
     control, a lone surrogate or one of the two non-characters U+FFFE and U+FFFF."""
@@ -82,23 +89,30 @@ HOW_TO_DELETE = (
 def raw_problems(text: str) -> list[tuple[int, str]]:
     """(line, message) for the first refused character on each line of a file, as typed."""
     problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        column = next((i for i, char in enumerate(line) if is_refused(char)), None)
-        if column is not None:
-            problems.append(
-                (
-                    number,
-                    f"column {column + 1} of this line holds a hidden character ({describe(line[column])}), "
-                    f"which pasting from Word or a PDF can leave behind — {HOW_TO_DELETE}",
-                )
+    last_line = 0
+    for match in MAYBE.finditer(text):
+        if not is_refused(match.group()):
+            continue
+        number = text.count("\n", 0, match.start()) + 1
+        if number == last_line:
+            continue  # the first on each line is enough to send the clerk there
+        last_line = number
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+        problems.append(
+            (
+                number,
+                f"column {column + 1} of this line holds a hidden character ({describe(match.group())}), "
+                f"which pasting from Word or a PDF can leave behind — {HOW_TO_DELETE}",
             )
+        )
     return problems
 
 
 def hidden(value: str, newline: bool = True, invisible: bool = False) -> str | None:
     """What is wrong with a value holding a refused character (with invisible=True, also a
     zero-width or other formatting character), in words; None if it holds none."""
-    for index, char in enumerate(value):
+    for match in (MAYBE if newline else MAYBE_OR_NEWLINE).finditer(value):
+        index, char = match.start(), match.group()
         if is_refused(char, newline) or (invisible and unicodedata.category(char) == "Cf"):
             where = f"after “{shown(value[max(0, index - 20) : index])}”" if index else "at the start"
             if char == "\n":

@@ -16,8 +16,9 @@ from pydantic_core import ErrorDetails
 from . import clock, files, model
 from .characters import shown
 from .limits import MAX_VALUE_CHARACTERS
+from .locations import Locations
 from .minutes import parse_body, split_front_matter
-from .portal import Locations, MinutesDoc, Portal
+from .portal import MinutesDoc, Portal
 from .problems import DataProblems, Problem, one_line
 from .reading import decode, files_under, outside_links, read_text
 from .validate import check_portal

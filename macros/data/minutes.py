@@ -9,6 +9,7 @@ stable anchor `#minute-4.3`.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -67,8 +68,15 @@ def minutes_name(meeting_id: str, item: str) -> str:
 class Minute:
     number: str
     line: int
-    text: str  # the minute's words as plain text, for checking quotes
+    markdown: str  # the minute's own Markdown, below its heading
     title: str = ""  # its title as shown, if the heading has one ("Ofsted Inspection Process")
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The minute's words as plain text, for checking quotes: rendered only when asked for (a
+        quote is checked, or the minute may be empty), since rendering every minute of a long
+        archive costs more than the checks."""
+        return plain_text(render_markdown(self.markdown))
 
     @property
     def label(self) -> str:
@@ -134,9 +142,10 @@ def parse_body(body: str, first_line: int) -> tuple[MinutesBody, list[tuple[int,
     for position, (number, heading_line, index, title) in enumerate(starts):
         end = starts[position + 1][2] if position + 1 < len(starts) else len(body_lines)
         section = "\n".join(body_lines[index + 1 : end])
-        minutes[number] = Minute(number, heading_line, plain_text(render_markdown(section)), title)
+        minutes[number] = Minute(number, heading_line, section, title)
         following = starts[position + 1][0] if position + 1 < len(starts) else ""
-        if not minutes[number].text and not following.startswith(number + "."):  # 20.1 above 20.1.1 heads them
+        empty = _may_be_empty(section) and not minutes[number].text
+        if empty and not following.startswith(number + "."):  # 20.1 above 20.1.1 heads them
             problems.append(
                 (
                     heading_line,
@@ -156,9 +165,24 @@ def _unsafe_link(target: str) -> str:
     return f'the link "{shown(target)}" is not a web link — links must start with https://'
 
 
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:")
+
+
+def _may_be_empty(section: str) -> bool:
+    """Whether a minute's Markdown might show no words: it has no line with a word on it other than
+    a link's definition (which shows nothing). Only then is it rendered to find out."""
+    return not any(re.search(r"\w", line) and not LINK_DEFINITION.match(line) for line in section.split("\n"))
+
+
 def render_markdown(text: str) -> str:
     """Render clerk-written Markdown to HTML with raw HTML shown as text and unsafe links removed."""
-    return markdown.markdown(text, extensions=[ClerkMarkdown()], output_format="html")
+    return _clerk_markdown().reset().convert(text)
+
+
+@functools.cache
+def _clerk_markdown() -> markdown.Markdown:
+    """One renderer, reset for each text: setting up Python-Markdown costs more than most minutes."""
+    return markdown.Markdown(extensions=[ClerkMarkdown()], output_format="html")
 
 
 def plain_text(fragment: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 from pydantic import BaseModel
@@ -127,8 +127,8 @@ class _Checks:
         portal = self.portal
         if not self.complete(kind):
             return True
-        finders = {
-            "recommendation": lambda i: any(r.id == i for r in portal.recommendations),
+        finders: dict[str, Callable[[str], object]] = {
+            "recommendation": portal.index.recommendation.get,
             "theme": portal.theme,
             "resolution": portal.resolution,
             "body": portal.body,

@@ -22,6 +22,24 @@ Path = tuple[str | int, ...]
 NULLS = {"", "~", "null", "Null", "NULL"}
 
 
+class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's reader (when PyYAML has it), without YAML 1.1's guessing of types (every value
+    stays text here, and an empty or null value is found by _build): guessing costs more than
+    reading."""
+
+    TAGS = {
+        yaml.ScalarNode: "tag:yaml.org,2002:str",
+        yaml.SequenceNode: "tag:yaml.org,2002:seq",
+        yaml.MappingNode: "tag:yaml.org,2002:map",
+    }
+
+    def resolve(self, kind, value, implicit):
+        return self.TAGS[kind]
+
+
+FAST_LOADER = _TextLoader
+
+
 @dataclass
 class Document:
     """A parsed YAML document: its data, the line of every path in it, and what went wrong."""
@@ -41,10 +59,15 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
     """Parse one YAML document; first_line shifts line numbers (for front matter in Markdown)."""
     offset = first_line - 1
     try:
-        events = _events(text)
+        try:  # libyaml, when PyYAML has it, reads the events many times faster (a plain value's
+            # style is "" there, None in PyYAML's own reader) …
+            events = _events(text, FAST_LOADER)
+        except yaml.MarkedYAMLError:  # … but a file with a mistake is read again for the usual words
+            events = _events(text, yaml.SafeLoader)
         if isinstance(events, int):
             return Document(None, problems=[Problem(file, events + 1 + offset, TOO_DEEP)])
-        node = _Replay(events).get_single_node()
+        if _needs_composer(events):
+            _Replay(events).get_single_node()  # only the composer finds the mistakes of anchors and aliases
     except yaml.MarkedYAMLError as error:
         return Document(None, problems=[_syntax_problem(error, text, file, offset)])
     except yaml.YAMLError as error:  # e.g. a character the reader refuses (files.read_text reports those first)
@@ -52,11 +75,11 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> Document:
         return Document(None, problems=[Problem(file, line, f"this line could not be read ({error}) — {CHECK}")])
     document = Document(None)
     document.problems += _surprises(events, text.split("\n"), file, offset)
-    if node is None:
+    if not any(isinstance(event, yaml.DocumentStartEvent) for event in events):
         document.problems.append(Problem(file, first_line, "this file is empty — add its data, or delete the file"))
-    if document.problems or node is None:
+    if document.problems:
         return document
-    document.data = _build(node, (), document, file, offset)
+    document.data = _build(_Events(events), (), document, file, offset)
     return document
 
 
@@ -68,11 +91,11 @@ TOO_DEEP = (
 CHECK = "check the indentation, colons and quotes here and on the line above"
 
 
-def _events(text: str) -> list[yaml.Event] | int:
+def _events(text: str, loader: Any = FAST_LOADER) -> list[yaml.Event] | int:
     """The parser's events, or the 0-based line where the nesting passes MAX_DEPTH. PyYAML's
     composer recurses once per level, so the depth is checked on the flat event stream first."""
     events, depth = [], 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -81,6 +104,37 @@ def _events(text: str) -> list[yaml.Event] | int:
             depth -= 1
         events.append(event)
     return events
+
+
+def _needs_composer(events: list[yaml.Event]) -> bool:
+    """Anchors, aliases or several documents: the mistakes only PyYAML's composer reports."""
+    documents = sum(isinstance(event, yaml.DocumentStartEvent) for event in events)
+    anchored = any(isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) for event in events)
+    return documents > 1 or anchored
+
+
+class _Events:
+    """The parser's events, read one at a time, with a look at the next."""
+
+    def __init__(self, events: list[yaml.Event]):
+        self.events = events
+        self.at = next(i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)) + 1
+
+    def peek(self) -> yaml.Event:
+        return self.events[self.at]
+
+    def take(self) -> yaml.Event:
+        self.at += 1
+        return self.events[self.at - 1]
+
+    def skip(self) -> None:
+        """Pass over one whole value: a scalar, or a map or list with everything in it."""
+        depth = 0
+        while True:
+            event = self.take()
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            if depth == 0:
+                return
 
 
 class _Replay(yaml.composer.Composer, yaml.resolver.Resolver):
@@ -125,7 +179,7 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
         special = (
             isinstance(event, yaml.AliasEvent)
             or getattr(event, "anchor", None)
-            or (isinstance(event, yaml.ScalarEvent) and not event.implicit[0] and event.style is None)
+            or (isinstance(event, yaml.ScalarEvent) and not event.implicit[0] and not event.style)
         )
         if special:
             problems.setdefault(
@@ -139,7 +193,7 @@ def _surprises(events: list[yaml.Event], lines: list[str], file: str, offset: in
             )
         elif (
             isinstance(event, yaml.ScalarEvent)
-            and event.style is None
+            and not event.style
             and event.end_mark
             and _row(event.end_mark) == _row(event.start_mark)
         ):
@@ -171,22 +225,32 @@ def _whole_characters(value: str) -> str:
     return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
-def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -> Any:
-    doc.lines[path] = _row(node.start_mark) + 1 + offset
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == "tag:yaml.org,2002:null" or (node.style is None and node.value in NULLS):
+def _build(events: _Events, path: Path, doc: Document, file: str, offset: int) -> Any:
+    """The value that starts at the next event, with the line of every path in it."""
+    event = events.take()
+    doc.lines[path] = _row(event.start_mark) + 1 + offset
+    if isinstance(event, yaml.ScalarEvent):
+        if event.tag == "tag:yaml.org,2002:null" or (not event.style and event.value in NULLS):
             return None
-        return _whole_characters(node.value)
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), doc, file, offset) for i, item in enumerate(node.value)]
+        return _whole_characters(event.value)
+    if isinstance(event, yaml.SequenceStartEvent):
+        items: list[Any] = []
+        while not isinstance(events.peek(), yaml.SequenceEndEvent):
+            items.append(_build(events, path + (len(items),), doc, file, offset))
+        events.take()
+        return items
     result: dict[str, Any] = {}
     first_seen: dict[str, int] = {}
-    for key_node, value_node in node.value:
-        line = _row(key_node.start_mark) + 1 + offset
-        if not isinstance(key_node, yaml.ScalarNode):
+    while not isinstance(events.peek(), yaml.MappingEndEvent):
+        key_event = events.peek()
+        line = _row(key_event.start_mark) + 1 + offset
+        if not isinstance(key_event, yaml.ScalarEvent):
             doc.problems.append(Problem(file, line, "a key here is not a plain name — write keys as name: value"))
+            events.skip()
+            events.skip()
             continue
-        key = _whole_characters(key_node.value)
+        events.take()
+        key = _whole_characters(key_event.value)
         if key in first_seen:
             doc.problems.append(
                 Problem(
@@ -196,10 +260,12 @@ def _build(node: yaml.Node, path: Path, doc: Document, file: str, offset: int) -
                     "— keep one and delete the other, because only the last would be used",
                 )
             )
+            events.skip()
             continue
         first_seen[key] = line
-        result[key] = _build(value_node, path + (key,), doc, file, offset)
+        result[key] = _build(events, path + (key,), doc, file, offset)
         doc.lines[path + (key,)] = line
+    events.take()
     return result
 
 

@@ -438,10 +438,6 @@ class Exporter:
             ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
         return ids
 
-    def update_url(self, update: model.ProgressUpdate) -> str:
-        rec = self.portal.recommendation(update.recommendation)
-        return f"{self.links.recommendation(rec)}#update-{update.date.isoformat()}"
-
     # --- rows -----------------------------------------------------------------------------------
 
     def recommendation_rows(self) -> Iterator[RecommendationRow]:
@@ -485,7 +481,7 @@ class Exporter:
                 summary=update.summary,
                 reason=update.reason,
                 evidence_count=len(update.evidence),
-                url=self.update_url(update),
+                url=self.links.update(update),
                 **source_columns(update.source),
             )
 
@@ -518,10 +514,7 @@ class Exporter:
             ("recommendation", rec.id): self.links.recommendation(rec) + "#record-changes"
             for rec in self.portal.recommendations
         }
-        pages |= {
-            ("resolution", r.id): self.links.record_changes(r.id, "resolutions/") for r in self.portal.resolutions
-        }
-        pages |= {("action", a.id): self.links.record_changes(a.id, "actions/") for a in self.portal.actions}
+        pages |= {(item.kind, item.id): self.links.record_changes(item) for item in self.portal.tracker()}
         for change in self.history.changes:
             yield HistoryRow(
                 commit=change.commit.sha,
@@ -567,7 +560,7 @@ class Exporter:
                 status=item.status,
                 closed_meeting=item.closed.meeting if item.closed else None,
                 closed_minute=item.closed.minute if item.closed else None,
-                url=self.links.action(item.id),
+                url=self.links.action(item),
             )
 
     def metric_rows(self) -> Iterator[MetricRow]:
@@ -707,11 +700,11 @@ class Exporter:
 
     def update_entry(self, update: model.ProgressUpdate) -> dict[str, Any]:
         rec = self.portal.recommendation(update.recommendation)
-        update_id = self.update_ids[self.portal.updates.index(update)]
+        update_id = self.update_ids[self.portal.index.update_position[id(update)]]
         return {
             "id": self.links.recommendation(rec) + "#update-" + update_id.removeprefix(rec.id + "-"),
             "title": f"{rec.ref}: {status_label(update.status)} as at {long_date(update.date)}",
-            "link": self.update_url(update),
+            "link": self.links.update(update),
             "updated": midnight(update.date),
             "summary": f"{rec.ref} ({self.portal.title_of(rec)}): {update.summary}" + self.status_words(update),
         }

@@ -34,9 +34,15 @@ def figure_value(point: model.MetricPoint) -> str:
     return number(point.value) + ("" if point.up_to is None else f" to {number(point.up_to)}")
 
 
-def describe(metric: model.Metric) -> str:
-    """The chart in words: its period, first and latest figures, lowest and highest, and the target."""
+def latest_points(metric: model.Metric, limit: int | None = None) -> list[model.MetricPoint]:
+    """A measure's figures, oldest first: all of them, or the latest `limit`."""
     points = sorted(metric.points, key=lambda p: p.date)
+    return points[-limit:] if limit else points
+
+
+def describe(metric: model.Metric, points: list[model.MetricPoint] | None = None) -> str:
+    """The chart in words: its period, first and latest figures, lowest and highest, and the target."""
+    points = points or latest_points(metric)
     first, last = points[0], points[-1]
     words = [
         f"{len(points)} figure{'s' if len(points) != 1 else ''} from {figure_date(first)}"
@@ -71,9 +77,10 @@ def _nice_top(value: float) -> float:
     return 10 * magnitude
 
 
-def line_chart(metric: model.Metric, chart_id: str) -> Markup:
-    """One metric's points as an SVG line chart (with its target as a dashed line, if it has one)."""
-    points = sorted(metric.points, key=lambda p: p.date)
+def line_chart(metric: model.Metric, chart_id: str, limit: int | None = None) -> Markup:
+    """One metric's points (or its latest `limit`) as an SVG line chart, with its target as a
+    dashed line if it has one."""
+    points = latest_points(metric, limit)
     values = [p.value for p in points] + [_top(p) for p in points]
     values += [metric.target] if metric.target is not None else []
     top = _nice_top(max(values))
@@ -91,7 +98,7 @@ def line_chart(metric: model.Metric, chart_id: str) -> Markup:
         f'<svg class="sp-chart" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(metric.title)} ({escape(metric.unit)})</title>',
-        f'<desc id="{chart_id}-desc">{escape(describe(metric))}</desc>',
+        f'<desc id="{chart_id}-desc">{escape(describe(metric, points))}</desc>',
     ]
     for step in range(5):  # horizontal grid lines with their values
         value = bottom + (top - bottom) * step / 4

@@ -20,8 +20,10 @@ from ..data.clock import build_date, long_date
 from ..data.freshness import stale
 from ..data.history import RecordHistory
 from ..data.minutes import minute_anchor, render_markdown
-from ..data.portal import MinutesDoc, Portal
+from ..data.portal import MinutesDoc, Portal, Tracked
 from ..data.provenance import Repository
+from .edits import SHOWN, PageFiles
+from .pages import history_id
 
 TEMPLATES = Path(__file__).parent / "templates"
 DATA_FOLDER = "data/"  # where the open data, feeds and calendar are published on the site
@@ -79,10 +81,11 @@ class Renderer:
             kind_slug=kind_slug,
             sentence=lambda text: text[:1].upper() + text[1:],
         )
-        from .charts import figure_date, figure_value, line_chart, number  # charts use long_date from here
+        from .charts import figure_date, figure_value, latest_points, line_chart, number  # charts use long_date
 
         self.env.filters.update(figure=number, figure_date=figure_date, figure_value=figure_value)
-        self.env.globals["chart"] = line_chart
+        self.env.globals.update(chart=line_chart, latest_points=latest_points, shown=SHOWN)
+        self.files = PageFiles(portal)
         self.env.tests["overdue_on"] = lambda item, today: item.overdue(today)
         # "is stale": a status reported on this date is more than six months old on the build date.
         self.env.tests["stale"] = lambda day: stale(day, self.today)
@@ -120,11 +123,44 @@ class Renderer:
     def minutes_title(self, minutes_id: str) -> str:
         return self.portal.minutes_doc(minutes_id).front.title
 
+    def _meeting(self, meeting_id: str) -> model.Meeting:
+        """A meeting a generated page is for: the build makes those pages only for meetings that exist."""
+        meeting = self.portal.meeting(meeting_id)
+        if meeting is None:
+            raise ValueError(f"there is no meeting {meeting_id!r} in data/meetings.yaml for this page")
+        return meeting
+
+    def meeting_title(self, meeting_id: str) -> str:
+        meeting = self._meeting(meeting_id)
+        committee = self.portal.committee(meeting.committee)
+        return f"{committee.name if committee else meeting.committee}, {long_date(meeting.date)}"
+
+    def year_title(self, year: str) -> str:
+        return f"Meetings in {year}"
+
+    def history_title(self, history: str) -> str:
+        rec, year = self._history(history)
+        return f"{rec.ref} in {year}: {self.portal.title_of(rec)}"
+
+    def _history(self, history: str) -> tuple[model.Recommendation, int]:
+        rec_id, year = history.rsplit("-", 1)
+        return self.portal.recommendation(rec_id), int(year)
+
     def recommendation_page(self, page_url: str, rec_id: str) -> str:
         rec = self.portal.recommendation(rec_id)
-        found = [finding for finding, _ in self.portal.others.about(rec.id, self.today)]
-        files = self.portal.files_of(rec, *self.portal.history(rec), *found)
+        files = self.files.recommendation(rec, self.today)
         return self.render("recommendation.html", page_url, files, rec=rec, rec_set=self.portal.set_of(rec))
+
+    def history_page(self, page_url: str, history: str) -> str:
+        rec, year = self._history(history)
+        return self.render("history.html", page_url, self.files.history(rec, year), rec=rec, year=year)
+
+    def meeting_page(self, page_url: str, meeting_id: str) -> str:
+        meeting = self._meeting(meeting_id)
+        return self.render("meeting.html", page_url, self.files.meeting(meeting), meeting=meeting)
+
+    def year_page(self, page_url: str, year: str) -> str:
+        return self.render("year.html", page_url, self.files.year(int(year)), year=int(year))
 
     def minutes_page(self, page_url: str, minutes_id: str) -> str:
         minutes = self.portal.minutes_doc(minutes_id)
@@ -147,7 +183,7 @@ class Renderer:
 
     def summary(self, page_url: str, name: str) -> str:
         """A page made from the whole portal: home, recommendations, themes, resolutions …"""
-        return self.render(f"{name}.html", page_url, self.portal.summary_files(name))
+        return self.render(f"{name}.html", page_url, self.files.summary(name))
 
 
 class Links:
@@ -175,10 +211,30 @@ class Links:
         return self.minutes(minutes) + "#" + minute_anchor(number)
 
     def meeting(self, meeting: model.Meeting) -> str:
-        return self.page(f"meetings/#{meeting.id}")
+        return self.page(f"meetings/{meeting.id}/")
+
+    def year(self, year: int, committee_id: str | None = None) -> str:
+        """The page of a year's meetings, or one committee's part of it."""
+        return self.page(f"years/{year}/" + (f"#{committee_id}" if committee_id else ""))
+
+    def history(self, rec: model.Recommendation, year: int) -> str:
+        """A recommendation's record in one year: every update, status change and discussion."""
+        return self.page(f"history/{history_id(rec, year)}/")
+
+    def update(self, update: model.ProgressUpdate) -> str:
+        """Where an update is kept for good: its recommendation's page for that year."""
+        rec = self.portal.recommendation(update.recommendation)
+        return self.history(rec, update.date.year) + f"#update-{update.date.isoformat()}"
 
     def resolution(self, resolution: model.Resolution) -> str:
-        return self.page(f"resolutions/#{resolution.id}")
+        """A resolution is set out on the page of the meeting that made it."""
+        return self.page(f"meetings/{resolution.meeting}/#{resolution.id}")
+
+    def commitment(self, commitment: model.Commitment) -> str:
+        """On the page of the meeting that recorded it; one from a document, on the commitments page."""
+        if commitment.source.meeting:
+            return self.page(f"meetings/{commitment.source.meeting}/#{commitment.id}")
+        return self.page(f"commitments/#{commitment.id}")
 
     def theme(self, theme: model.Theme) -> str:
         return self.page(f"themes/#{theme.id}")
@@ -186,13 +242,14 @@ class Links:
     def body(self, body: model.Body) -> str:
         return self.page(f"commitments/#{body.id}")
 
-    def action(self, item_id: str) -> str:
-        """A resolution or action on the actions tracker."""
-        return self.page(f"actions/#{item_id}")
+    def action(self, item: Tracked) -> str:
+        """A resolution or action, on the page of the meeting that agreed it (where it stays when
+        the tracker no longer lists it)."""
+        return self.page(f"meetings/{item.agreed.meeting}/#{item.id}")
 
-    def record_changes(self, item_id: str, page: str) -> str:
-        """The changes to a resolution (on resolutions/) or an action (on actions/)."""
-        return self.page(f"{page}#changes-{item_id}")
+    def record_changes(self, item: Tracked) -> str:
+        """The changes to a resolution or an action, on the page of the meeting that agreed it."""
+        return self.page(f"meetings/{item.agreed.meeting}/#changes-{item.id}")
 
     def metric(self, metric: model.Metric) -> str:
         return self.page(f"metrics/#{metric.id}")
