@@ -9,6 +9,7 @@ import yaml
 
 from macros import DataNotPublishable, define_env
 from macros.data.load import load_portal
+from macros.site.pages import PAGE_FOLDERS
 
 
 class FakeEnv:
@@ -29,7 +30,6 @@ class FakeEnv:
 def test_define_env_registers_the_page_macros(project):
     env = FakeEnv(project.root)
     define_env(env)
-    from macros.site.pages import PAGE_FOLDERS
 
     # one macro for each kind of page the build makes from the data, and the summary and data pages
     assert set(env.macros) == {macro for macro, _ in PAGE_FOLDERS.values()} | {"portal_page", "data_page"}
@@ -163,7 +163,7 @@ def test_under_zensical_the_portal_is_loaded_once_for_every_page_and_nothing_is_
     for path in ("index.md", "recommendations/ofsted-2019-r01.md", "recommendations/ofsted-2019-r02.md", "themes.md"):
         env = zensical_env(project.root, path, meta)
         define_env(env)
-        assert set(env.macros) == {"recommendation_page", "minutes_page", "portal_page", "data_page"}
+        assert set(env.macros) == {macro for macro, _ in PAGE_FOLDERS.values()} | {"portal_page", "data_page"}
     assert len(loads) == 1
     assert {p: p.read_bytes() for p in (project.root / "docs").rglob("*") if p.is_file()} == before
 
@@ -178,7 +178,8 @@ def test_under_zensical_links_go_from_the_page_s_markdown_file(project):
     assert env.page.meta["title"] == "R01: Caseloads"
     env = zensical_env(project.root, "themes.md", prepared(project))
     define_env(env)
-    assert 'href="minutes/cypssc-2019-05-15-item-4/#minute-4.6"' in env.macros["portal_page"]("themes")  # not ../minutes/
+    # not ../minutes/
+    assert 'href="minutes/cypssc-2019-05-15-item-4/#minute-4.6"' in env.macros["portal_page"]("themes")
 
 
 def test_under_zensical_pages_are_made_only_from_docs_as_the_pre_build_step_left_it(project, plain_words):
