@@ -26,22 +26,24 @@ unexport PORTAL_SITE_URL
 endif
 
 .PHONY: lint serve build build-zensical serve-zensical validate safeguard prepare new-minutes new-update import-minutes \
-	example example-zensical example-prepare benchmark test install install-dev install-zensical clean
+	example example-zensical benchmark test install install-dev install-zensical clean
 
 ## serve: install, check the data, build and serve the portal at http://127.0.0.1:8000/ (the search
 ## index is made once, when it starts: restart it to search what changed since)
-serve: install safeguard validate prepare
+serve: install
 	rm -rf $(SERVE_SITE)
-	$(BIN)/mkdocs build --strict --quiet --site-dir $(SERVE_SITE)
+	$(BIN)/python -m macros build --site-url $(SITE_URL) mkdocs build --strict --quiet --site-dir $(SERVE_SITE)
 	$(BIN)/python -m macros search-index --site $(SERVE_SITE) --output docs/pagefind
 	rm -rf $(SERVE_SITE)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDRESS)
 
-# Build a site into <folder>.new and index it for search, then swap it in: a failed build leaves the
-# last good site as it was.
+# $(call build_and_swap,PROJECT,SITE): check the data, prepare docs/ and build the site with MkDocs into
+# SITE.new, all in one process (python -m macros build: the data is read once), index it for search,
+# then swap it in: a failed build leaves the last good site as it was.
 define build_and_swap
 rm -rf $(2).new
-$(BIN)/mkdocs build --strict $(1) --site-dir $(2).new || { rm -rf $(2).new; exit 1; }
+$(BIN)/python -m macros --root $(1) build --site-url $(SITE_URL) \
+	mkdocs build --strict --config-file $(1)/mkdocs.yml --site-dir $(2).new || { rm -rf $(2).new; exit 1; }
 $(call index_and_swap,$(2).new,$(2))
 endef
 
@@ -54,20 +56,20 @@ endef
 
 ## build: install, check the data, build the site into ./site (stops on any warning; a failed build keeps the old
 ## site), then its search index
-build: install safeguard validate prepare
+build: install
 	rm -rf docs/pagefind
-	$(call build_and_swap,,$(SITE_DIR))
+	$(call build_and_swap,.,$(SITE_DIR))
 
 ## build-zensical: the same as build, with Zensical instead of MkDocs (the site goes into ./site too)
-build-zensical: install-zensical safeguard validate prepare
+build-zensical: install-zensical
 	rm -rf docs/pagefind
 	$(call zensical,.,$(SITE_DIR))
 
 ## serve-zensical: build and serve the portal with Zensical (after changing data/, run make prepare;
 ## the search index is made once, when it starts, as for serve)
-serve-zensical: install-zensical safeguard validate prepare
+serve-zensical: install-zensical
 	rm -rf $(SERVE_SITE)
-	PORTAL_SITE_DIR=$(SERVE_SITE) $(BIN)/zensical build --strict
+	PORTAL_SITE_DIR=$(SERVE_SITE) $(BIN)/python -m macros build --site-url $(SITE_URL) zensical build --strict
 	$(BIN)/python -m macros search-index --site $(SERVE_SITE) --output docs/pagefind
 	rm -rf $(SERVE_SITE)
 	PORTAL_SITE_DIR=$(SERVE_SITE) $(BIN)/zensical serve --dev-addr $(ADDRESS)
@@ -77,8 +79,8 @@ serve-zensical: install-zensical safeguard validate prepare
 # build_and_swap does.
 define zensical
 rm -rf $(1)/.zensical-site
-PORTAL_SITE_DIR=.zensical-site $(BIN)/zensical build --strict --config-file $(1)/mkdocs.yml \
-	|| { rm -rf $(1)/.zensical-site; exit 1; }
+PORTAL_SITE_DIR=.zensical-site $(BIN)/python -m macros --root $(1) build --site-url $(SITE_URL) \
+	zensical build --strict --config-file $(1)/mkdocs.yml || { rm -rf $(1)/.zensical-site; exit 1; }
 $(call index_and_swap,$(1)/.zensical-site,$(2))
 endef
 
@@ -86,7 +88,7 @@ endef
 validate: install
 	$(BIN)/python -m macros validate
 
-## safeguard: look through data/ for likely personal data about children and families (runs before every build)
+## safeguard: look through data/ for likely personal data about children and families (every build runs it first)
 safeguard: install
 	$(BIN)/python -m macros safeguard
 
@@ -109,16 +111,12 @@ import-minutes: install
 	$(BIN)/python -m macros import-minutes "$(FILE)" --meeting "$(MEETING)" --items "$(or $(ITEMS),$(ITEM))" --agenda "$(or $(AGENDA),keep)"
 
 ## example: check and build the FICTIONAL example council (examples/harrowmere) into ./site-example
-example: install example-prepare
-	$(call build_and_swap,-f examples/harrowmere/mkdocs.yml,$(CURDIR)/site-example)
+example: install
+	$(call build_and_swap,examples/harrowmere,$(CURDIR)/site-example)
 
 ## example-zensical: the same, with Zensical
-example-zensical: install-zensical example-prepare
+example-zensical: install-zensical
 	$(call zensical,examples/harrowmere,site-example)
-
-example-prepare: install
-	$(BIN)/python -m macros --root examples/harrowmere validate
-	$(BIN)/python -m macros --root examples/harrowmere prepare --site-url $(SITE_URL)
 
 ## benchmark: time the check and the build, weigh the pages, and compare them with their targets
 benchmark: install-dev

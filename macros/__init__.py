@@ -19,13 +19,10 @@ if "macros" not in sys.modules:  # Zensical ran this file by its path, outside i
     sys.modules["macros"] = importlib.util.module_from_spec(_spec)
     _spec.loader.exec_module(sys.modules["macros"])
 
-from markupsafe import escape  # noqa: E402 - after the package is importable
-
-# By their full names: this file may be running outside its package (above).
-from macros.build import prepare  # noqa: E402
+# By their full names, after the package is importable: this file may be running outside it (above).
 from macros.data import clock, provenance  # noqa: E402
 from macros.data.problems import DataProblems  # noqa: E402
-from macros.loaded import NotPrepared, Withheld, for_pages, load  # noqa: E402
+from macros.loaded import NotPrepared, Withheld, for_pages, load, prepared  # noqa: E402
 from macros.publish.exports import DATASETS, attribution, field_docs, row_counts  # noqa: E402
 from macros.site.furniture import KEY  # noqa: E402
 
@@ -71,46 +68,18 @@ def define_env(env):
             loaded = for_pages(project, docs_dir, site_url, env.page.meta.get(KEY))
         else:
             # MkDocs: the pages, downloads, feeds, calendar, schemas and the footer's facts go into
-            # docs/ now, before it collects the files (`make build` and `make serve` have already run
-            # the same step, as every other builder must: see macros/build.py). Unchanged files are
+            # docs/ now, before it collects the files, unless this process has already done so from
+            # the same data (`make build` runs the step and then MkDocs in one process; `make serve`
+            # runs it first, as every other builder must: see macros/build.py). Unchanged files are
             # not rewritten. An invented example (extra: fictional) takes no suggested changes. Both
             # ways, the safeguarding check runs first (loaded.py), however the build was started.
             loaded = load(project, site_url, fictional=bool(env.conf["extra"].get("fictional")))
-            prepare(loaded.portal, project, docs_dir, site_url, loaded.history, loaded.facts)
+            prepared(loaded, docs_dir)
     except DataProblems as problems:
         stop(env, problems.report())
     except (clock.BadBuildDate, provenance.BadRepository, NotPrepared, Withheld) as error:
         stop(env, str(error))
     portal, renderer, history = loaded.portal, loaded.renderer, loaded.history
-
-    def set_title(title: str) -> None:
-        # Themes print the page title unescaped in places (Material's <title> unescapes it), and
-        # the macros plugin runs a title containing "{{" as a template. So a title taken from data
-        # reaches them escaped, braces included: it shows as typed and nothing in it runs.
-        env.page.meta["title"] = str(escape(title)).replace("{", "&#123;").replace("}", "&#125;")
-
-    @env.macro
-    def recommendation_page(rec_id: str) -> str:
-        set_title(renderer.recommendation_title(rec_id))
-        # Read by overrides/main.html: the page's own feed, for <link rel="alternate">.
-        rec = portal.recommendation(rec_id)
-        env.page.meta["feed"] = {
-            "href": renderer.links("").feed(rec),
-            "title": f"{rec.ref}: progress updates, minutes and findings",
-        }
-        return renderer.recommendation_page(links_from(env), rec_id)
-
-    def record_page(name: str):
-        """The macro of one kind of page the build makes (macros/site/pages.py): its title, then its content."""
-
-        def page(record_id: str) -> str:
-            set_title(getattr(renderer, name.replace("_page", "_title"))(record_id))
-            return getattr(renderer, name)(links_from(env), record_id)
-
-        return page
-
-    for name in ("minutes_page", "history_page", "meeting_page", "year_page"):
-        env.macro(record_page(name), name)
 
     @env.macro
     def data_page() -> str:

@@ -12,6 +12,7 @@ through the macros adapter (define_env, before it collects the files), so every 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -27,8 +28,8 @@ from .publish.exports import write_exports
 from .publish.schemas import write_schemas
 from .publish.writing import write_changed
 from .site.furniture import BuildFacts, furniture_files
-from .site.pages import PAGE_FOLDERS, is_generated, page_files
-from .site.render import DATA_FOLDER
+from .site.pages import PAGE_FOLDERS, is_generated, page_paths, render_pages
+from .site.render import DATA_FOLDER, Renderer
 
 # In docs/data/, what the downloads were last made from and which files that made (a dot file,
 # which builders do not publish).
@@ -41,11 +42,15 @@ def prepare(
     portal: Portal, root: Path, docs_dir: Path, site_url: str, history: RecordHistory, facts: BuildFacts
 ) -> list[str]:
     """Write every generated file for a loaded portal (and its records' history, for the download)
-    and the build's facts; returns what changed, for a person to see."""
+    and the build's facts; returns what changed, for a person to see. The downloads and schemas are
+    made while the pages are rendered."""
     made = made_from(root, site_url, history)
-    changes = write_pages(portal, root, docs_dir)
-    changes += write_downloads(portal, docs_dir / DATA_FOLDER, site_url, history, made)
-    changes += write_schemas(root)
+    renderer = Renderer(portal, facts.repository, facts.date, history)
+
+    def files() -> list[str]:
+        return write_downloads(portal, docs_dir / DATA_FOLDER, site_url, history, made) + write_schemas(root)
+
+    changes = write_pages(portal, root, docs_dir, renderer, meanwhile=files)
     changes += write_changed(docs_dir, furniture_files(facts, site_url, made))
     return changes
 
@@ -107,33 +112,43 @@ def record_changes(root: Path, repository: Repository | None) -> RecordHistory:
     return record_history(root, repository, withhold=flags(root))
 
 
-def write_pages(portal: Portal, root: Path, docs_dir: Path) -> list[str]:
+def write_pages(
+    portal: Portal, root: Path, docs_dir: Path, renderer: Renderer, meanwhile: Callable[[], list[str]] = list
+) -> list[str]:
     """Create and update the pages the data asks for, and remove generated pages whose record has
-    gone. A page a person wrote is never replaced: a record whose page would replace it is a problem."""
-    clashes = page_clashes(portal, root, docs_dir)
+    gone (running `meanwhile` while they are rendered, with what it changed first). A page a person
+    wrote is never replaced: a record whose page would replace it is a problem."""
+    made = _made_pages(docs_dir)
+    clashes = page_clashes(portal, root, docs_dir, made)
     if clashes:
         raise DataProblems(clashes)
-    wanted = page_files(portal)
-    made = _made_pages(docs_dir)
-    changes = write_changed(docs_dir, {path: text.encode("utf-8") for path, text in wanted.items()})
+    wanted = page_paths(portal)
+    pages, changes = render_pages(renderer, wanted, meanwhile)
+    changes += write_changed(docs_dir, {path: text.encode("utf-8") for path, text in pages.items()})
     for path in sorted(made - wanted.keys()):
         (docs_dir / path).unlink()
+        if path.endswith("/index.md") and not any((docs_dir / path).parent.iterdir()):
+            (docs_dir / path).parent.rmdir()
         changes.append(f"removed {docs_dir / path}")
     return changes
 
 
-def page_clashes(portal: Portal, root: Path, docs_dir: Path) -> list[Problem]:
-    """A page a person wrote in docs/ where a record's page would go (the build never replaces one)."""
+def page_clashes(portal: Portal, root: Path, docs_dir: Path, made: set[str] | None = None) -> list[Problem]:
+    """A page a person wrote in docs/ where a record's page would go (the build never replaces one):
+    at the same place, or as folder/<id>.md, which is published at the same address. `made`: the
+    pages in docs/ the build made, when already known."""
     where = docs_dir.relative_to(root).as_posix()
+    made = _made_pages(docs_dir) if made is None else made
     return [
         Problem(
-            f"{where}/{path}",
+            f"{where}/{written}",
             1,
             "this page was written by hand, and a record in data/ has the same "
             "ID, so its page would replace this one — give the record another ID, or rename this page",
         )
-        for path in sorted(page_files(portal).keys() - _made_pages(docs_dir))
-        if (docs_dir / path).exists()
+        for path in sorted(page_paths(portal))
+        for written in (path, path.removesuffix("/index.md") + ".md")
+        if written not in made and (docs_dir / written).exists()
     ]
 
 
@@ -142,10 +157,18 @@ def _made_pages(docs_dir: Path) -> set[str]:
 
 
 def _pages_in(docs_dir: Path) -> dict[str, str]:
-    """docs/-relative path -> text, for every page in the folders the build makes pages in."""
+    """docs/-relative path -> the start of the page (where its front matter is), for every page in
+    the folders the build makes pages in: each record's folder/<id>/index.md, and folder/<id>.md as
+    earlier builds made them and people write."""
     return {
-        path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8")
+        path.relative_to(docs_dir).as_posix(): _start(path)
         for folder in PAGE_FOLDERS
-        for path in sorted((docs_dir / folder).glob("*.md"))
+        for pattern in ("*.md", "*/index.md")
+        for path in sorted((docs_dir / folder).glob(pattern))
         if path.is_file()
     }
+
+
+def _start(path: Path) -> str:
+    with path.open(encoding="utf-8", errors="replace") as page:
+        return page.read(4096)  # the marker is the front matter's first line

@@ -1,4 +1,4 @@
-"""Commands for clerks and maintainers: python -m macros validate | prepare | search-index |
+"""Commands for clerks and maintainers: python -m macros validate | prepare | build | search-index |
 safeguard | import-minutes | new-minutes | new-update."""
 
 from __future__ import annotations
@@ -8,15 +8,17 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .build import fictional, page_clashes, prepare
+from .build import fictional, page_clashes
+from .builders import BUILDERS, run_builder
 from .clerks.importing.command import import_minutes
 from .clerks.safeguarding import report, scan
 from .clerks.scaffold import minutes_template, update_entry, update_template, write_new
 from .data import clock, model, provenance
 from .data.load import load_portal, load_record
 from .data.minutes import minutes_name
+from .data.portal import Portal
 from .data.problems import DataProblems
-from .loaded import Withheld, load
+from .loaded import Loaded, Withheld, load, prepared
 from .publish.search import SearchIndexFailed, index_site
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -41,6 +43,17 @@ def main(argv: list[str] | None = None) -> int:
     preparing.add_argument(
         "--site-url", required=True, help="the published site's address, for the links in feeds and downloads"
     )
+    building = commands.add_parser(
+        "build",
+        parents=[after],
+        help="check the data, prepare docs/ and build the site with MkDocs or Zensical, all in one process "
+        "(the data is read once): python -m macros build --site-url URL mkdocs build --strict …",
+    )
+    building.add_argument(
+        "--site-url", required=True, help="the published site's address, for the links in feeds and downloads"
+    )
+    building.add_argument("builder", choices=sorted(BUILDERS), help="the builder to run after preparing docs/")
+    building.add_argument("arguments", nargs=argparse.REMAINDER, help="its own command line, e.g. build --strict")
     indexing = commands.add_parser(
         "search-index", help="after a build: make the search index of the built site (Pagefind) into SITE/pagefind/"
     )
@@ -100,23 +113,42 @@ def _validate(args: argparse.Namespace) -> int:
     clashes = page_clashes(portal, root, root / "docs")  # what the build would stop on, said now
     if clashes:
         raise DataProblems(clashes)
-    print(
-        f"All data is valid: {len(portal.recommendations)} recommendations, {len(portal.updates)} progress "
-        f"updates, {len(portal.meetings)} meetings, {len(portal.minutes)} minutes files."
-    )
+    print(_valid(portal))
     return 0
 
 
+def _valid(portal: Portal) -> str:
+    return (
+        f"All data is valid: {len(portal.recommendations)} recommendations, {len(portal.updates)} progress "
+        f"updates, {len(portal.meetings)} meetings, {len(portal.minutes)} minutes files."
+    )
+
+
 def _prepare(args: argparse.Namespace) -> int:
+    loaded = _prepared(args)
+    return 0 if loaded else 1
+
+
+def _build(args: argparse.Namespace) -> int:
+    loaded = _prepared(args)
+    if loaded is None:
+        return 1
+    print(NOTHING_FOUND, _valid(loaded.portal), sep="\n")  # the safeguarding check runs first (loaded.py)
+    return run_builder(args.builder, args.arguments)
+
+
+def _prepared(args: argparse.Namespace) -> Loaded | None:
+    """The portal loaded (safeguarding check and validation first) and docs/ prepared from it, saying
+    what changed; None after printing why not."""
     root = args.root
     try:
         loaded = load(root, args.site_url, fictional(root))
     except (provenance.BadRepository, Withheld) as error:
         print(error, file=sys.stderr)
-        return 1
-    changes = prepare(loaded.portal, root, root / "docs", args.site_url, loaded.history, loaded.facts)
+        return None
+    changes = prepared(loaded, root / "docs")
     print("\n".join(changes) if changes else "Everything made from the data is already up to date in docs/.")
-    return 0
+    return loaded
 
 
 def _search_index(args: argparse.Namespace) -> int:
@@ -135,11 +167,14 @@ def _safeguard(args: argparse.Namespace) -> int:
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
-    print(
-        "The safeguarding check found no likely personal data in data/. It helps, and does not replace, "
-        "a person reading everything before it is published."
-    )
+    print(NOTHING_FOUND)
     return 0
+
+
+NOTHING_FOUND = (
+    "The safeguarding check found no likely personal data in data/. It helps, and does not replace, "
+    "a person reading everything before it is published."
+)
 
 
 def _import_minutes(args: argparse.Namespace) -> int:
@@ -231,6 +266,7 @@ def _meeting(root: Path, meeting_id: str) -> model.Meeting | None:
 COMMANDS = {
     "validate": _validate,
     "prepare": _prepare,
+    "build": _build,
     "search-index": _search_index,
     "safeguard": _safeguard,
     "import-minutes": _import_minutes,

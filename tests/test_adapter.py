@@ -27,25 +27,37 @@ class FakeEnv:
         return function
 
 
-def test_define_env_registers_the_page_macros(project):
+def generated(project, path: str) -> tuple[dict, str]:
+    """A page the pre-build step wrote into docs/: its front matter, and its content."""
+    _, front, body = project.read(f"docs/{path}").split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def test_define_env_registers_the_summary_pages_macros(project):
     env = FakeEnv(project.root)
     define_env(env)
+    # every page made from the data is rendered by the pre-build step, so only the summary pages
+    # and the data page, which people write, call macros
+    assert set(env.macros) == {"portal_page", "data_page"}
 
-    # one macro for each kind of page the build makes from the data, and the summary and data pages
-    assert set(env.macros) == {macro for macro, _ in PAGE_FOLDERS.values()} | {"portal_page", "data_page"}
-    markdown = env.macros["recommendation_page"]("ofsted-2019-r01")
-    assert markdown.startswith("# R01: Caseloads")
-    assert 'href="../../minutes/cypssc-2019-05-15-item-4/#minute-4.3"' in markdown  # relative to the page
-    assert env.page.meta["title"] == "R01: Caseloads"
+
+def test_each_record_s_page_is_written_rendered_into_a_folder_of_its_own(project):
+    define_env(FakeEnv(project.root))
+    assert {path for folder in PAGE_FOLDERS for path in (project.root / "docs" / folder).glob("*/index.md")}
+    front, body = generated(project, "recommendations/ofsted-2019-r01/index.md")
+    assert front["title"] == "R01: Caseloads"
+    assert front["made_by"].startswith("the portal's build from data/")
+    assert body.startswith("# R01: Caseloads")
+    assert 'href="../../minutes/cypssc-2019-05-15-item-4/#minute-4.3"' in body  # relative to its folder
+    assert "{{" not in body and front["render_macros"] is False  # no builder renders it again
 
 
 def test_a_title_from_data_reaches_the_theme_escaped_with_no_template_syntax(project):
     project.replace("data/recommendations/ofsted-2019.yaml", "    title: Caseloads\n",
                     "    title: '<b>{{ x }}</b>'\n")
-    env = FakeEnv(project.root)
-    define_env(env)
-    env.macros["recommendation_page"]("ofsted-2019-r01")
-    assert env.page.meta["title"] == "R01: &lt;b&gt;&#123;&#123; x &#125;&#125;&lt;/b&gt;"
+    define_env(FakeEnv(project.root))
+    front, _ = generated(project, "recommendations/ofsted-2019-r01/index.md")
+    assert front["title"] == "R01: &lt;b&gt;&#123;&#123; x &#125;&#125;&lt;/b&gt;"
 
 
 def test_an_unknown_summary_page_is_an_error_not_a_silent_blank(project):
@@ -74,11 +86,10 @@ def test_define_env_writes_the_downloads_into_docs_data_before_files_are_collect
 
 
 def test_a_recommendation_page_names_its_own_feed_for_the_theme(project):
-    env = FakeEnv(project.root)
-    define_env(env)
-    env.macros["recommendation_page"]("ofsted-2019-r01")
-    assert env.page.meta["feed"] == {"href": "data/feeds/ofsted-2019-r01.atom",
-                                     "title": "R01: progress updates, minutes and findings"}
+    define_env(FakeEnv(project.root))
+    front, _ = generated(project, "recommendations/ofsted-2019-r01/index.md")
+    assert front["feed"] == {"href": "data/feeds/ofsted-2019-r01.atom",
+                             "title": "R01: progress updates, minutes and findings"}
 
 
 def test_without_a_site_address_the_build_stops_and_says_how_to_fix_it(project, plain_words):
@@ -107,13 +118,12 @@ def test_the_footer_s_facts_go_into_every_page_s_metadata_before_files_are_colle
 
 def test_edit_links_appear_only_when_the_repository_is_given(project, monkeypatch):
     monkeypatch.delenv("PORTAL_REPO_URL", raising=False)
-    env = FakeEnv(project.root, url="minutes/cypssc-2019-05-15-item-4/")
-    define_env(env)
-    assert "sp-edit" not in env.macros["minutes_page"]("cypssc-2019-05-15-item-4")
+    define_env(FakeEnv(project.root))
+    assert "sp-edit" not in generated(project, "minutes/cypssc-2019-05-15-item-4/index.md")[1]
     monkeypatch.setenv("PORTAL_REPO_URL", "https://github.com/council/portal")
-    define_env(env)
-    markdown = env.macros["minutes_page"]("cypssc-2019-05-15-item-4")
-    assert 'href="https://github.com/council/portal/edit/main/data/minutes/cypssc-2019-05-15-item-4.md"' in markdown
+    define_env(FakeEnv(project.root))
+    _, body = generated(project, "minutes/cypssc-2019-05-15-item-4/index.md")
+    assert 'href="https://github.com/council/portal/edit/main/data/minutes/cypssc-2019-05-15-item-4.md"' in body
 
 
 @pytest.mark.parametrize("variable, value", [("PORTAL_REPO_URL", "github.com/council/portal"),
@@ -131,14 +141,11 @@ def test_a_bad_publishing_setting_stops_the_build_with_words_not_a_traceback(pro
 
 
 def prepared(project) -> dict:
-    """Run the pre-build step on the copy, as make build-zensical does; returns the facts every page's
-    metadata then holds (docs/.meta.yml)."""
-    from macros.build import prepare
-    from macros.loaded import load
+    """Run the pre-build step on the copy, as make build-zensical does (python -m macros build);
+    returns the facts every page's metadata then holds (docs/.meta.yml)."""
+    from macros.loaded import load, prepared
 
-    loaded = load(project.root, "https://example.org/portal/", fictional=False)
-    prepare(loaded.portal, project.root, project.root / "docs", "https://example.org/portal/", loaded.history,
-            loaded.facts)
+    prepared(load(project.root, "https://example.org/portal/", fictional=False), project.root / "docs")
     return yaml.safe_load(project.read("docs/.meta.yml"))
 
 
@@ -157,33 +164,60 @@ def test_under_zensical_the_portal_is_loaded_once_for_every_page_and_nothing_is_
     import macros.loaded
 
     meta = prepared(project)
+    monkeypatch.setattr(macros.loaded, "_LOADED", {})  # Zensical started on its own, in a new process
     loads = []
     monkeypatch.setattr(macros.loaded, "load_portal", lambda root: loads.append(root) or load_portal(root))
     before = {p: p.read_bytes() for p in (project.root / "docs").rglob("*") if p.is_file()}
-    for path in ("index.md", "recommendations/ofsted-2019-r01.md", "recommendations/ofsted-2019-r02.md", "themes.md"):
+    pages = ("index.md", "recommendations/ofsted-2019-r01/index.md", "recommendations/ofsted-2019-r02/index.md",
+             "themes.md")
+    for path in pages:
         env = zensical_env(project.root, path, meta)
         define_env(env)
-        assert set(env.macros) == {macro for macro, _ in PAGE_FOLDERS.values()} | {"portal_page", "data_page"}
+        assert set(env.macros) == {"portal_page", "data_page"}
     assert len(loads) == 1
     assert {p: p.read_bytes() for p in (project.root / "docs").rglob("*") if p.is_file()} == before
 
 
 def test_under_zensical_links_go_from_the_page_s_markdown_file(project):
-    """Zensical resolves a relative link from the page's Markdown file (recommendations/x.md), where
-    MkDocs resolves it from the page's address (recommendations/x/)."""
-    env = zensical_env(project.root, "recommendations/ofsted-2019-r01.md", prepared(project))
+    """Zensical resolves a relative link from the page's Markdown file (themes.md: the site's top
+    folder), where MkDocs resolves it from the page's address (themes/)."""
+    meta = prepared(project)
+    env = zensical_env(project.root, "themes.md", meta)
     define_env(env)
-    markdown = env.macros["recommendation_page"]("ofsted-2019-r01")
-    assert 'href="../minutes/cypssc-2019-05-15-item-4/#minute-4.3"' in markdown
-    assert env.page.meta["title"] == "R01: Caseloads"
-    env = zensical_env(project.root, "themes.md", prepared(project))
-    define_env(env)
-    # not ../minutes/
     assert 'href="minutes/cypssc-2019-05-15-item-4/#minute-4.6"' in env.macros["portal_page"]("themes")
+    env = FakeEnv(project.root, url="themes/")
+    define_env(env)
+    assert 'href="../minutes/cypssc-2019-05-15-item-4/#minute-4.6"' in env.macros["portal_page"]("themes")
 
 
-def test_under_zensical_pages_are_made_only_from_docs_as_the_pre_build_step_left_it(project, plain_words):
-    """Without the step's facts, or with data changed since it ran, there is nothing to render from."""
+def test_the_build_command_s_builder_reads_the_data_no_second_time(project, monkeypatch):
+    """python -m macros build prepares docs/ and starts the builder in one process: the builder's
+    define_env (MkDocs once, Zensical for every page) takes the portal already loaded, and MkDocs'
+    does not prepare docs/ again; data changed since is read again and prepared again."""
+    import macros.loaded
+
+    meta = prepared(project)
+    loads, preparations = [], []
+    monkeypatch.setattr(macros.loaded, "load_portal", lambda root: loads.append(root) or load_portal(root))
+    prepare = macros.loaded.prepare
+    monkeypatch.setattr(macros.loaded, "prepare", lambda *a: preparations.append(a) or prepare(*a))
+    for path in ("index.md", "recommendations/ofsted-2019-r01/index.md"):
+        define_env(zensical_env(project.root, path, meta))
+    env = FakeEnv(project.root)
+    env.conf["site_url"] = "https://example.org/portal/"
+    define_env(env)
+    assert (loads, preparations) == ([], [])
+    project.replace("data/progress/2019-05-15.yaml", "status: not yet assessed", "status: in progress")
+    define_env(env)
+    assert len(loads) == len(preparations) == 1
+    assert "In progress" in generated(project, "recommendations/ofsted-2019-r01/index.md")[1]
+
+
+def test_under_zensical_pages_are_made_only_from_docs_as_the_pre_build_step_left_it(project, plain_words,
+                                                                                    monkeypatch):
+    """Without the step's facts, or with data changed since it ran, there is nothing to render from
+    (Zensical started on its own, in a process of its own)."""
+    import macros.loaded
     from macros.loaded import NotPrepared, for_pages
 
     docs, url = project.root / "docs", "https://example.org/portal/"
@@ -192,6 +226,7 @@ def test_under_zensical_pages_are_made_only_from_docs_as_the_pre_build_step_left
     assert str(missing.value).startswith("docs/.meta.yml:1: the pre-build step has not run")
     facts = prepared(project)["portal_build"]
     project.replace("data/progress/2019-05-15.yaml", "status: not yet assessed", "status: in progress")
+    monkeypatch.setattr(macros.loaded, "_LOADED", {})
     with pytest.raises(NotPrepared) as changed:
         for_pages(project.root, docs, url, facts)
     assert "docs/ was prepared from other data" in str(changed.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sites import PROJECT, Site, add_build_files, build
 
-from macros.site.pages import page_text
+from macros.site.pages import MARKER
 
 HOSTILE = PROJECT / "tests" / "fixtures" / "hostile"
 TITLE = '<script>alert("title")</script> {{ y }} [click](javascript:alert(2))'
@@ -103,14 +103,14 @@ def test_a_plain_build_of_a_fresh_checkout_makes_every_record_page_and_removes_t
     buildable, tmp_path
 ):
     """No page is written by hand: a plain `mkdocs build` makes them (macros/build.py, from define_env)."""
-    assert not buildable.path("docs/recommendations/ofsted-2019-r05.md").exists()
-    buildable.write("docs/minutes/cypssc-2019-01-01-item-9.md", page_text("minutes_page", "cypssc-2019-01-01-item-9"))
+    assert not buildable.path("docs/recommendations/ofsted-2019-r05/index.md").exists()
+    buildable.write("docs/minutes/cypssc-2019-01-01-item-9/index.md", f"---\n{MARKER}\n---\n# Gone\n")
     result = build(buildable.root, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     site = Site(tmp_path / "out")
     assert site.content("recommendations/ofsted-2019-r05/").find("h1").get_text().startswith("R05")
     assert "minutes/cypssc-2019-05-15-item-4/" in site.pages()
-    assert not buildable.path("docs/minutes/cypssc-2019-01-01-item-9.md").exists()  # its record is gone
+    assert not buildable.path("docs/minutes/cypssc-2019-01-01-item-9").exists()  # its record is gone
     assert "minutes/cypssc-2019-01-01-item-9/" not in site.pages()
 
 

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from macros.cli import main
-from macros.site.pages import page_text
+from macros.site.pages import MARKER
 
 PROGRESS = "data/progress/2019-05-15.yaml"
-MISSING = "docs/recommendations/ofsted-2019-r05.md"  # a page the build makes
-ORPHAN = "docs/recommendations/ofsted-2019-r99.md"
+MISSING = "docs/recommendations/ofsted-2019-r05/index.md"  # a page the build makes
+ORPHANS = ("docs/recommendations/ofsted-2019-r99/index.md",  # made by an earlier build, for records gone
+           "docs/recommendations/ofsted-2019-r98.md")  # in the place where builds before made them
 PROJECT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://council.example/portal/"
 
@@ -82,17 +83,20 @@ def test_validate_on_a_folder_with_no_data_says_what_is_missing(tmp_path, args, 
 
 
 def test_prepare_makes_a_page_for_each_record_and_removes_the_pages_of_records_gone(project, args):
-    project.write(ORPHAN, page_text("recommendation_page", "ofsted-2019-r99"))  # made by an earlier build
+    for orphan in ORPHANS:
+        project.write(orphan, f"---\n{MARKER}\ntitle: Gone\n---\n# Gone\n")
     project.write("docs/recommendations/notes.md", "# Notes a person wrote\n")
     result = run([*args("prepare", project.root), "--site-url", SITE_URL])
     assert result.returncode == 0, result.stderr
     made = [line for line in result.stdout.splitlines() if "/docs/recommendations/" in line or "/docs/minutes/" in line]
-    assert len(made) == 13 + 1  # 12 recommendation pages and 1 minutes page written, 1 removed
-    assert f"removed {project.path(ORPHAN)}" in made
-    assert project.read(MISSING) == page_text("recommendation_page", "ofsted-2019-r05")
-    assert project.read("docs/minutes/cypssc-2019-05-15-item-4.md") == page_text(
-        "minutes_page", "cypssc-2019-05-15-item-4")
-    assert not project.path(ORPHAN).exists()
+    assert len(made) == 13 + 2  # 12 recommendation pages and 1 minutes page written, 2 removed
+    for orphan in ORPHANS:
+        assert f"removed {project.path(orphan)}" in made
+        assert not project.path(orphan).exists()
+    assert not project.path("docs/recommendations/ofsted-2019-r99").exists()  # its folder too
+    _, front, body = project.read(MISSING).split("---\n", 2)
+    assert front.startswith(MARKER) and "title: 'R05: " in front and body.startswith("# R05: ")
+    assert "<h2" in project.read("docs/minutes/cypssc-2019-05-15-item-4/index.md")  # rendered, whole
     assert project.read("docs/recommendations/notes.md") == "# Notes a person wrote\n"  # not the build's
     assert project.read("docs/recommendations/index.md").startswith("---\nrender_macros: true")
     assert (project.root / "docs" / "data" / "feeds" / "ofsted-2019-r05.atom").is_file()
@@ -101,8 +105,10 @@ def test_prepare_makes_a_page_for_each_record_and_removes_the_pages_of_records_g
     assert again.stdout.strip() == "Everything made from the data is already up to date in docs/."
 
 
-def test_prepare_never_replaces_a_page_a_person_wrote(project, args):
-    page = "docs/minutes/cypssc-2019-05-15-item-4.md"
+@pytest.mark.parametrize("page", ["docs/minutes/cypssc-2019-05-15-item-4.md",
+                                  "docs/minutes/cypssc-2019-05-15-item-4/index.md"])
+def test_prepare_never_replaces_a_page_a_person_wrote(project, args, page):
+    """At the page's place, or where it is published from the same address."""
     project.write(page, "# Minutes written by hand\n")
     result = run([*args("prepare", project.root), "--site-url", SITE_URL])
     assert result.returncode == 1

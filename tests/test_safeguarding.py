@@ -216,11 +216,25 @@ def test_a_faulty_allow_list_is_reported_in_the_clerks_words(project):
         assert 'data/safeguarding-allow.yaml:2: "reviewed_by" is missing — ' in result.stderr
 
 
-def test_make_build_and_serve_run_the_check_before_building():
+def test_make_build_and_serve_build_through_the_command_that_checks_first():
     for target, command in (("build", "mkdocs build"), ("serve", "mkdocs serve")):
         plan = subprocess.run(["make", "-n", target], cwd=PROJECT, capture_output=True, text=True).stdout
-        assert "python -m macros safeguard" in plan, plan
-        assert plan.index("python -m macros safeguard") < plan.index(command)
+        checked = re.search(r"python -m macros (--root \S+ )?build --site-url \S+ mkdocs build", plan)
+        assert checked, plan
+        assert checked.start() < plan.index(command)
+
+
+def test_the_build_command_stops_before_the_builder_on_personal_data(project, tmp_path):
+    """python -m macros build (make build, make build-zensical): the check first, even when the data
+    has other problems too; no builder runs, no site."""
+    project.replace(MINUTES, "The next snapshot inspection", "Ring 07700 900123. The next snapshot inspection")
+    project.replace("data/progress/2019-05-15.yaml", "status: not yet assessed", "status: in progres")
+    result = run("--root", str(project.root), "build", "--site-url", "http://127.0.0.1:8000/",
+                 "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("The safeguarding check found 1 thing that may be personal data")
+    assert "07700 900123" not in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def test_a_plain_mkdocs_build_refuses_to_publish_or_index_personal_data(tmp_path):

@@ -118,9 +118,11 @@ def test_schemas_are_written_for_the_site_and_published_with_it(tmp_path):
 
 
 def test_make_build_and_serve_write_the_schemas_before_building():
+    """Both run the pre-build step (python -m macros build prepares docs/, then starts the builder)."""
     import subprocess
 
     for target, command in (("build", "mkdocs build"), ("serve", "mkdocs serve")):
         plan = subprocess.run(["make", "-n", target], cwd=PROJECT, capture_output=True, text=True).stdout
-        assert "python -m macros prepare" in plan, plan
-        assert plan.index("python -m macros prepare") < plan.index(command)
+        prepared = re.search(r"python -m macros (--root \S+ )?build --site-url \S+ mkdocs build", plan)
+        assert prepared, plan
+        assert prepared.start() < plan.index(command)

@@ -71,7 +71,7 @@ def test_serve_publishes_a_new_minutes_file_and_removes_the_page_of_a_deleted_on
         wait_for(page, 200, server, log)
         project.path("data/minutes/cypssc-2019-11-20-item-5.md").unlink()
         wait_for(page, 404, server, log)
-        assert not project.path("docs/minutes/cypssc-2019-11-20-item-5.md").exists()
+        assert not project.path("docs/minutes/cypssc-2019-11-20-item-5").exists()
     finally:
         server.terminate()
         server.wait(timeout=30)

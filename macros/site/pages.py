@@ -3,19 +3,31 @@ file, meeting and year of meetings.
 
 They are written into docs/ by the pre-build step (macros/build.py), which every builder runs
 first, and are git-ignored: adding a record is all a clerk does, and deleting one deletes its page.
-Each is a short Markdown page that calls one macro; a marker line in its front matter tells a page
-the build made (and may replace or remove) from a page a person wrote (which it never touches).
+Each is rendered there and then, whole: its title (and a recommendation's feed) in its front
+matter, its content as Markdown and HTML, so no builder renders it again (it is no template). Each
+is the index page of a folder of its own (recommendations/<id>/index.md, published at
+recommendations/<id>/), so its relative links resolve the same from its address (MkDocs) and from
+its Markdown file's folder (Zensical). A marker line in its front matter tells a page the build
+made (and may replace or remove) from a page a person wrote (which it never touches).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+import yaml
+from markupsafe import escape
 
 from ..data.portal import Portal
 
 MARKER = "made_by: the portal's build from data/ — do not edit this page, change the data file instead"
 
-# folder in docs/ -> (macro that renders the page, how to list the records' IDs). Meetings are
+# folder in docs/ -> (the Renderer's method for the page, how to list the records' IDs). Meetings are
 # reached from the index of years (docs/meetings/index.md) and a page per year, never from the
 # site-wide navigation, which every page carries: so no page grows with the archive.
 PAGE_FOLDERS: dict[str, tuple[str, Callable[[Portal], list[str]]]] = {
@@ -35,17 +47,78 @@ def history_id(rec, year: int) -> str:
     return f"{rec.id}-{year}"
 
 
-def page_text(macro: str, record_id: str) -> str:
-    return f'---\nrender_macros: true\n{MARKER}\n---\n{{{{ {macro}("{record_id}") }}}}\n'
+def page_path(folder: str, record_id: str) -> str:
+    """Where a record's page goes in docs/: a folder's index page, published at folder/record_id/."""
+    return f"{folder}/{record_id}/index.md"
 
 
-def page_files(portal: Portal) -> dict[str, str]:
-    """docs/-relative path -> the text of the page the data asks for."""
+def page_paths(portal: Portal) -> dict[str, tuple[str, str]]:
+    """docs/-relative path -> (folder, record ID), for every page the data asks for."""
     return {
-        f"{folder}/{record_id}.md": page_text(macro, record_id)
-        for folder, (macro, ids) in PAGE_FOLDERS.items()
+        page_path(folder, record_id): (folder, record_id)
+        for folder, (_, ids) in PAGE_FOLDERS.items()
         for record_id in ids(portal)
     }
+
+
+def page_text(renderer: Any, folder: str, record_id: str) -> str:
+    """A record's page, rendered by a site.render.Renderer: front matter, then its content."""
+    method = PAGE_FOLDERS[folder][0]
+    meta: dict[str, Any] = {
+        # never a template, even if a council sets render_by_default: the minutes in it are a clerk's text
+        "render_macros": False,
+        "title": theme_title(getattr(renderer, method.replace("_page", "_title"))(record_id)),
+    }
+    if folder == "recommendations":
+        meta["feed"] = renderer.recommendation_feed(record_id)  # read by overrides/main.html
+    body = getattr(renderer, method)(f"{folder}/{record_id}/", record_id)
+    front = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{MARKER}\n{front}---\n{body}"
+
+
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it: the same text, faster
+# Below this many pages they are rendered in this process; from it, shared among the machine's
+# processors (each worker forked with the loaded portal, so nothing is read again).
+SHARED_FROM = 400
+_RENDERER: Any = None  # the renderer a forked worker inherits
+T = TypeVar("T")
+
+
+def render_pages(
+    renderer: Any, pages: dict[str, tuple[str, str]], meanwhile: Callable[[], T]
+) -> tuple[dict[str, str], T]:
+    """docs/-relative path -> text of each page (from page_paths), rendered, and what `meanwhile`
+    returned. A big archive's pages are shared among the processors while this process runs
+    `meanwhile`, when it is safe to fork: on Linux, with no other thread running (`mkdocs serve`
+    has some, so there they are rendered in this process, after it)."""
+    workers = min(os.cpu_count() or 1, 4)
+    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if len(pages) < SHARED_FROM or workers < 2 or not fork:
+        done = meanwhile()
+        return {path: page_text(renderer, *record) for path, record in pages.items()}, done
+    global _RENDERER
+    _RENDERER = renderer
+    paths = list(pages)
+    shares = [[(path, *pages[path]) for path in paths[start::workers]] for start in range(workers)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            rendering = [pool.submit(_render_share, share) for share in shares]
+            done = meanwhile()
+            rendered = {path: text for share in rendering for path, text in share.result()}
+    finally:
+        _RENDERER = None
+    return {path: rendered[path] for path in paths}, done
+
+
+def _render_share(share: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    return [(path, page_text(_RENDERER, folder, record_id)) for path, folder, record_id in share]
+
+
+def theme_title(title: str) -> str:
+    """A title from data as the theme gets it. Themes print the page title unescaped in places
+    (Material's <title> unescapes it), and a title containing "{{" could be taken for a template:
+    so it is escaped, braces included, and shows as typed with nothing in it run."""
+    return str(escape(title)).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def is_generated(text: str) -> bool:

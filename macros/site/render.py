@@ -72,6 +72,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # templates do not change during a build: each is read once, not checked per use
         )
         self.env.filters.update(
             long_date=long_date,
@@ -150,6 +151,11 @@ class Renderer:
         rec = self.portal.recommendation(rec_id)
         files = self.files.recommendation(rec, self.today)
         return self.render("recommendation.html", page_url, files, rec=rec, rec_set=self.portal.set_of(rec))
+
+    def recommendation_feed(self, rec_id: str) -> dict[str, str]:
+        """The page's own feed, for its <link rel="alternate"> (its address from the site's root)."""
+        rec = self.portal.recommendation(rec_id)
+        return {"href": self.links("").feed(rec), "title": f"{rec.ref}: progress updates, minutes and findings"}
 
     def history_page(self, page_url: str, history: str) -> str:
         rec, year = self._history(history)
