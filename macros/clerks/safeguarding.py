@@ -25,6 +25,7 @@ from ..data import model
 from ..data.characters import normalise_line_breaks
 from ..data.load import load_record
 from ..data.minutes import split_front_matter
+from ..data.parallel import shared
 from ..data.problems import Problem, check_again
 from ..data.reading import files_under
 from ..data.yamlload import read_yaml
@@ -110,7 +111,8 @@ CODE = hashlib.sha256(b"".join(path.read_bytes() for path in sorted(Path(__file_
 
 
 def scan(root: Path) -> list[Problem]:
-    """Scan every data file under root/data, minus the texts in the reviewed allow-list."""
+    """Scan every data file under root/data, minus the texts in the reviewed allow-list (many files
+    are checked on every processor)."""
     allowed = allowed_texts(root)
     context = hashlib.sha256((CODE + "\n".join(sorted(allowed))).encode("utf-8")).hexdigest()
     cache_file = root / CACHE
@@ -118,7 +120,8 @@ def scan(root: Path) -> list[Problem]:
         cached = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         cached = {}
-    problems, found = [], {}
+    found: dict[str, dict[str, Any]] = {}
+    unchecked: list[tuple[str, bytes, str]] = []  # (file, content, fingerprint) not checked before
     for path in files_under(root, "data"):
         relative = path.relative_to(root).as_posix()
         if path.suffix in SCANNED and relative != ALLOW_LIST:
@@ -126,18 +129,26 @@ def scan(root: Path) -> list[Problem]:
             fingerprint = hashlib.sha256(context.encode() + data).hexdigest()
             entry = cached.get(relative)
             if isinstance(entry, dict) and entry.get("fingerprint") == fingerprint:
-                lines = [(line, message) for line, message in entry.get("found", [])]
+                found[relative] = {"fingerprint": fingerprint, "found": entry.get("found", [])}
             else:
-                text = data.decode("utf-8-sig", errors="replace")
-                lines = [(p.line, p.message) for p in scan_text(text, relative, allowed)]
-            found[relative] = {"fingerprint": fingerprint, "found": lines}
-            problems += [Problem(relative, line, message) for line, message in lines]
+                found[relative] = {"fingerprint": fingerprint, "found": []}
+                unchecked.append((relative, data, fingerprint))
+
+    def check(file: tuple[str, bytes, str]) -> list[tuple[int, str]]:
+        relative, data, _ = file
+        return [(p.line, p.message) for p in scan_text(data.decode("utf-8-sig", errors="replace"), relative, allowed)]
+
+    for (relative, _, _), lines in zip(unchecked, shared(check, unchecked, SHARED_FROM, lambda: None)[0], strict=True):
+        found[relative]["found"] = lines
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         cache_file.write_text(json.dumps(found), encoding="utf-8")
     except OSError:
         pass  # a read-only checkout scans everything every time, and that is all
-    return problems
+    return [Problem(relative, line, message) for relative, entry in found.items() for line, message in entry["found"]]
+
+
+SHARED_FROM = 200  # from this many files to check, they are checked on every processor
 
 
 def flags(root: Path) -> Callable[[str], bool]:

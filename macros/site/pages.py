@@ -13,16 +13,13 @@ made (and may replace or remove) from a page a person wrote (which it never touc
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 import yaml
 from markupsafe import escape
 
+from ..data.parallel import shared
 from ..data.portal import Portal
 
 MARKER = "made_by: the portal's build from data/ — do not edit this page, change the data file instead"
@@ -77,10 +74,7 @@ def page_text(renderer: Any, folder: str, record_id: str) -> str:
 
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it: the same text, faster
-# Below this many pages they are rendered in this process; from it, shared among the machine's
-# processors (each worker forked with the loaded portal, so nothing is read again).
-SHARED_FROM = 400
-_RENDERER: Any = None  # the renderer a forked worker inherits
+SHARED_FROM = 400  # from this many pages, they are rendered on every processor (data/parallel.py)
 T = TypeVar("T")
 
 
@@ -88,30 +82,10 @@ def render_pages(
     renderer: Any, pages: dict[str, tuple[str, str]], meanwhile: Callable[[], T]
 ) -> tuple[dict[str, str], T]:
     """docs/-relative path -> text of each page (from page_paths), rendered, and what `meanwhile`
-    returned. A big archive's pages are shared among the processors while this process runs
-    `meanwhile`, when it is safe to fork: on Linux, with no other thread running (`mkdocs serve`
-    has some, so there they are rendered in this process, after it)."""
-    workers = min(os.cpu_count() or 1, 4)
-    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if len(pages) < SHARED_FROM or workers < 2 or not fork:
-        done = meanwhile()
-        return {path: page_text(renderer, *record) for path, record in pages.items()}, done
-    global _RENDERER
-    _RENDERER = renderer
+    returned (a big archive's pages are rendered by other processes while it runs)."""
     paths = list(pages)
-    shares = [[(path, *pages[path]) for path in paths[start::workers]] for start in range(workers)]
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            rendering = [pool.submit(_render_share, share) for share in shares]
-            done = meanwhile()
-            rendered = {path: text for share in rendering for path, text in share.result()}
-    finally:
-        _RENDERER = None
-    return {path: rendered[path] for path in paths}, done
-
-
-def _render_share(share: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
-    return [(path, page_text(_RENDERER, folder, record_id)) for path, folder, record_id in share]
+    texts, done = shared(lambda path: page_text(renderer, *pages[path]), paths, SHARED_FROM, meanwhile)
+    return dict(zip(paths, texts, strict=True)), done
 
 
 def theme_title(title: str) -> str:
