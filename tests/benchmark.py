@@ -342,6 +342,16 @@ The targets:
 
 {why}
 
+The builds: "portal build" is `python -m macros build … mkdocs build --strict`, as `make build`
+runs it, on a checkout with nothing made from the data yet (no generated pages, downloads or
+schemas), the safeguarding check remembering in `.cache/` what it found in each file at the build
+before (as on a clerk's computer); "first build (nothing cached)" is the first of them, with
+`.cache/` empty, so the check reads every file (what a fresh clone in CI pays). "plain build" is
+MkDocs and Material alone building the same rendered pages. The portal renders a big archive's
+pages and checks many files on every processor (forked workers, `macros/data/parallel.py`), where
+MkDocs uses one: so its share of the processor time ("portal / plain CPU") is higher than its share
+of the clock, and both are shown.
+
 Search was chosen by measuring: "Material index at first search" is what Material's own search,
 even loaded lazily, would fetch (gzipped) the first time a reader searches; "one search
 transferred" is what Pagefind fetches.
