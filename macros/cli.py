@@ -34,23 +34,21 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "validate", parents=[after], help="check every data file, minutes file and page; print what is wrong"
     )
-    preparing = commands.add_parser(
+    site = argparse.ArgumentParser(add_help=False)
+    site.add_argument(
+        "--site-url", required=True, help="the published site's address, for the links in feeds and downloads"
+    )
+    commands.add_parser(
         "prepare",
-        parents=[after],
+        parents=[after, site],
         help="write what the builders publish from the data into docs/: a page per recommendation and "
         "minutes file, the downloads, feeds and calendar, and the data files' JSON Schemas",
     )
-    preparing.add_argument(
-        "--site-url", required=True, help="the published site's address, for the links in feeds and downloads"
-    )
     building = commands.add_parser(
         "build",
-        parents=[after],
+        parents=[after, site],
         help="check the data, prepare docs/ and build the site with MkDocs or Zensical, all in one process "
         "(the data is read once): python -m macros build --site-url URL mkdocs build --strict …",
-    )
-    building.add_argument(
-        "--site-url", required=True, help="the published site's address, for the links in feeds and downloads"
     )
     building.add_argument("builder", choices=sorted(BUILDERS), help="the builder to run after preparing docs/")
     building.add_argument("arguments", nargs=argparse.REMAINDER, help="its own command line, e.g. build --strict")

@@ -198,3 +198,17 @@ def pytest_sessionfinish(session, exitstatus):
     if os.environ.get("CI") == "true" and skipped and exitstatus == 0:
         reporter.write_line(f"{len(skipped)} test(s) skipped under CI=true: every test must run in CI.", red=True)
         session.exitstatus = 1
+
+
+@pytest.fixture
+def forking(monkeypatch):
+    """Work given to macros/data/parallel.py is shared among forked workers however little of it there
+    is (as on a 2-processor machine); returns the pools started, to show that it was."""
+    import macros.data.parallel as parallel
+
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)  # the test run's own servers aside
+    pools = []
+    real_pool = parallel.ProcessPoolExecutor
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda *a, **k: pools.append(a) or real_pool(*a, **k))
+    return pools

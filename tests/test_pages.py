@@ -27,7 +27,7 @@ def test_every_record_has_a_page_in_a_folder_of_its_own(rendering):
     assert len(paths) == sum(len(ids(portal)) for _, ids in pages.PAGE_FOLDERS.values())
 
 
-def test_pages_shared_among_processors_are_the_pages_rendered_in_one(rendering, monkeypatch):
+def test_pages_shared_among_processors_are_the_pages_rendered_in_one(rendering, monkeypatch, forking):
     """A big archive's pages are rendered by forked workers while this process writes the downloads;
     what they make is what one process makes, page for page and in the same order."""
     portal, renderer = rendering
@@ -35,13 +35,8 @@ def test_pages_shared_among_processors_are_the_pages_rendered_in_one(rendering, 
     alone, done = pages.render_pages(renderer, wanted, lambda: "meanwhile")
     assert done == "meanwhile"
     monkeypatch.setattr(pages, "SHARED_FROM", 1)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)  # the test run's own servers aside
-    forked = []
-    real_pool = parallel.ProcessPoolExecutor
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda *a, **k: forked.append(a) or real_pool(*a, **k))
     shared, done = pages.render_pages(renderer, wanted, lambda: "meanwhile too")
-    assert forked, "the pages were not shared among processes"
+    assert forking, "the pages were not shared among processes"
     assert done == "meanwhile too"
     assert list(shared.items()) == list(alone.items())
     assert parallel._WORK is None  # nothing of the portal is kept after

@@ -208,24 +208,18 @@ def test_safeguard_command_fails_with_file_line_then_an_allow_list_entry_lets_it
     assert "found 2 things" in result.stderr and "UK phone number" not in result.stderr
 
 
-def test_files_checked_on_every_processor_give_the_same_findings(project, monkeypatch):
+def test_files_checked_on_every_processor_give_the_same_findings(project, monkeypatch, forking):
     """Many files to check are shared among forked workers (data/parallel.py): the same findings,
     in the same order, as one process finds."""
     import macros.clerks.safeguarding as safeguarding
-    import macros.data.parallel as parallel
 
     project.replace(MINUTES, "The next snapshot inspection", "Ring 07700 900123. The next snapshot inspection")
     project.replace("data/bodies.yaml", "role: ", "role: Call 01632 960123. ")
     alone = scan(project.root)
     (project.root / safeguarding.CACHE).unlink()
     monkeypatch.setattr(safeguarding, "SHARED_FROM", 1)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)  # the test run's own servers aside
-    forked = []
-    real_pool = parallel.ProcessPoolExecutor
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda *a, **k: forked.append(a) or real_pool(*a, **k))
     shared = scan(project.root)
-    assert forked and len(alone) == 2
+    assert forking and len(alone) == 2
     assert shared == alone
 
 
