@@ -3,13 +3,15 @@
 The work is a function over a list of items (rendering pages, checking files): forked workers
 inherit everything already in memory (the loaded portal), so nothing is read again, and each
 returns its share's results. Forking is safe on Linux with no other thread running; `mkdocs serve`
-runs some, so there, or on a machine with one processor, the work is done in this process.
+runs some, so there, on another system or on a machine with one processor, the work is done in
+this process.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -27,7 +29,7 @@ def shared(work: Callable[[I], R], items: Sequence[I], at_least: int, meanwhile:
     processors (while this process runs `meanwhile`) when there are at least `at_least` items."""
     global _WORK
     workers = min(os.cpu_count() or 1, 4)
-    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    fork = sys.platform == "linux" and threading.active_count() == 1  # macOS's libraries do not survive a fork
     if len(items) < at_least or workers < 2 or not fork or _WORK is not None:
         done = meanwhile()
         return [work(item) for item in items], done
