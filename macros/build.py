@@ -3,10 +3,11 @@
 The pages of each recommendation and minutes file, the open data downloads, feeds and calendar
 (with each record's history, read from the repository), the JSON Schemas of the data files,
 robots.txt and the facts every page's footer shows (site/furniture.py). `make build`, `make
-build-zensical` and `make serve` run it as `python -m macros prepare`, and MkDocs runs it again
-through the macros adapter (define_env, before it collects the files), so every builder — MkDocs,
-`mkdocs serve`, Zensical — finds the same files. Only files whose content changed are written, so
-`mkdocs serve` rebuilds once after a change and settles.
+build-zensical` and `make serve` run it through `python -m macros build`, before the builder in
+the same process; `python -m macros prepare` runs it alone; a plain `mkdocs build` or `mkdocs
+serve` runs it through the macros adapter (define_env, before MkDocs collects the files). So
+every builder finds the same files. Only files whose content changed are written, so `mkdocs
+serve` rebuilds once after a change and settles.
 """
 
 from __future__ import annotations
@@ -38,14 +39,12 @@ CODE = Path(__file__).resolve().parent  # the portal's code: a change to it can 
 MADE_BY = ("feedgen", "icalendar", "pydantic")  # the libraries whose versions shape the files
 
 
-def prepare(
-    portal: Portal, root: Path, docs_dir: Path, site_url: str, history: RecordHistory, facts: BuildFacts
-) -> list[str]:
-    """Write every generated file for a loaded portal (and its records' history, for the download)
-    and the build's facts; returns what changed, for a person to see. The downloads and schemas are
-    made while the pages are rendered."""
-    made = made_from(root, site_url, history)
-    renderer = Renderer(portal, facts.repository, facts.date, history)
+def prepare(renderer: Renderer, root: Path, docs_dir: Path, site_url: str, facts: BuildFacts, made: str) -> list[str]:
+    """Write every generated file for a loaded portal (the renderer's, with its records' history for
+    the download) and the build's facts; `made` is the digest of what it is all made from
+    (made_from). Returns what changed, for a person to see. The downloads and schemas are made
+    while the pages are rendered."""
+    portal, history = renderer.portal, renderer.history
 
     def files() -> list[str]:
         return write_downloads(portal, docs_dir / DATA_FOLDER, site_url, history, made) + write_schemas(root)
@@ -79,8 +78,8 @@ def fictional(root: Path) -> bool:
 
 def write_downloads(portal: Portal, out_dir: Path, site_url: str, history: RecordHistory, made: str) -> list[str]:
     """The downloads, feeds and calendar: made again only when what they are made from (`made`, the
-    digest of made_from) has changed since they were made, or one of them is missing. (MkDocs runs
-    this step twice, in `make build` and in define_env; making them is most of its work.)"""
+    digest of made_from) has changed since they were made, or one of them is missing (a plain
+    `mkdocs build` after `make prepare` runs this step again, and makes nothing)."""
     stamp = out_dir / STAMP
     if stamp.is_file():
         recorded, *files = stamp.read_text(encoding="utf-8").splitlines()

@@ -79,7 +79,7 @@ def prepared(loaded: Loaded, docs_dir: Path) -> list[str]:
     done so from it; returns what changed."""
     if docs_dir.resolve() in loaded.prepared:
         return []
-    changes = prepare(loaded.portal, loaded.root, docs_dir, loaded.site_url, loaded.history, loaded.facts)
+    changes = prepare(loaded.renderer, loaded.root, docs_dir, loaded.site_url, loaded.facts, loaded.made_from)
     loaded.prepared.add(docs_dir.resolve())
     return changes
 
