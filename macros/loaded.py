@@ -13,6 +13,7 @@ builder in the same process.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,14 +35,14 @@ class Withheld(ValueError):
     """The safeguarding check found what may be personal data: nothing is made from the data."""
 
 
-def _read(root: Path) -> Portal:
+def _read(root: Path, today: dt.date) -> Portal:
     """The loaded portal, once the safeguarding check has found nothing in data/: it runs first in
     every build, however it is started (make, a plain mkdocs build or serve, Zensical), so nothing is
     published, or put in the search index, while it finds anything."""
     findings = safeguarding.scan(root)
     if findings:
         raise Withheld(safeguarding.report(findings))
-    return load_portal(root)
+    return load_portal(root, today)  # checked as at the date the pages show
 
 
 @dataclass
@@ -71,7 +72,7 @@ def load(root: Path, site_url: str, fictional: bool) -> Loaded:
         known = _LOADED.get(root.resolve())
         if known is not None and known.made_from == made and known.facts == facts:
             return known
-        return _keep(Loaded(root, _read(root), history, facts, site_url, made))
+        return _keep(Loaded(root, _read(root, facts.date), history, facts, site_url, made))
 
 
 def prepared(loaded: Loaded, docs_dir: Path) -> list[str]:
@@ -118,4 +119,4 @@ def for_pages(root: Path, docs_dir: Path, site_url: str, facts: dict | None) -> 
                 "now, so its downloads would not match the pages — build with make build-zensical, "
                 "which prepares it again first"
             )
-        return _keep(Loaded(root, _read(root), history, build, site_url, made))
+        return _keep(Loaded(root, _read(root, build.date), history, build, site_url, made))

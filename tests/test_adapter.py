@@ -161,12 +161,18 @@ def zensical_env(root, path: str, meta: dict):
 
 
 def test_under_zensical_the_portal_is_loaded_once_for_every_page_and_nothing_is_written(project, monkeypatch):
+    """Checked as at the build date docs/ was prepared for, which the pages show, even on another day."""
+    import datetime as dt
+
     import macros.loaded
 
+    monkeypatch.setenv("PORTAL_BUILD_DATE", "2026-11-28")
     meta = prepared(project)
-    monkeypatch.setattr(macros.loaded, "_LOADED", {})  # Zensical started on its own, in a new process
+    monkeypatch.setenv("PORTAL_BUILD_DATE", "2026-11-29")  # Zensical started a day later, in a new process
+    monkeypatch.setattr(macros.loaded, "_LOADED", {})
     loads = []
-    monkeypatch.setattr(macros.loaded, "load_portal", lambda root: loads.append(root) or load_portal(root))
+    monkeypatch.setattr(macros.loaded, "load_portal",
+                        lambda root, today: loads.append(today) or load_portal(root, today))
     before = {p: p.read_bytes() for p in (project.root / "docs").rglob("*") if p.is_file()}
     pages = ("index.md", "recommendations/ofsted-2019-r01/index.md", "recommendations/ofsted-2019-r02/index.md",
              "themes.md")
@@ -174,7 +180,7 @@ def test_under_zensical_the_portal_is_loaded_once_for_every_page_and_nothing_is_
         env = zensical_env(project.root, path, meta)
         define_env(env)
         assert set(env.macros) == {"portal_page", "data_page"}
-    assert len(loads) == 1
+    assert loads == [dt.date(2026, 11, 28)]
     assert {p: p.read_bytes() for p in (project.root / "docs").rglob("*") if p.is_file()} == before
 
 
@@ -198,7 +204,8 @@ def test_the_build_command_s_builder_reads_the_data_no_second_time(project, monk
 
     meta = prepared(project)
     loads, preparations = [], []
-    monkeypatch.setattr(macros.loaded, "load_portal", lambda root: loads.append(root) or load_portal(root))
+    monkeypatch.setattr(macros.loaded, "load_portal",
+                        lambda root, today: loads.append(root) or load_portal(root, today))
     prepare = macros.loaded.prepare
     monkeypatch.setattr(macros.loaded, "prepare", lambda *a: preparations.append(a) or prepare(*a))
     for path in ("index.md", "recommendations/ofsted-2019-r01/index.md"):

@@ -121,7 +121,7 @@ def scan(root: Path) -> list[Problem]:
     except (OSError, ValueError):
         cached = {}
     found: dict[str, dict[str, Any]] = {}
-    unchecked: list[tuple[str, bytes, str]] = []  # (file, content, fingerprint) not checked before
+    unchecked: list[tuple[str, bytes]] = []  # (file, content) not checked before
     for path in files_under(root, "data"):
         relative = path.relative_to(root).as_posix()
         if path.suffix in SCANNED and relative != ALLOW_LIST:
@@ -132,13 +132,13 @@ def scan(root: Path) -> list[Problem]:
                 found[relative] = {"fingerprint": fingerprint, "found": entry.get("found", [])}
             else:
                 found[relative] = {"fingerprint": fingerprint, "found": []}
-                unchecked.append((relative, data, fingerprint))
+                unchecked.append((relative, data))
 
-    def check(file: tuple[str, bytes, str]) -> list[tuple[int, str]]:
-        relative, data, _ = file
+    def check(file: tuple[str, bytes]) -> list[tuple[int, str]]:
+        relative, data = file
         return [(p.line, p.message) for p in scan_text(data.decode("utf-8-sig", errors="replace"), relative, allowed)]
 
-    for (relative, _, _), lines in zip(unchecked, shared(check, unchecked, SHARED_FROM, lambda: None)[0], strict=True):
+    for (relative, _), lines in zip(unchecked, shared(check, unchecked, SHARED_FROM, lambda: None)[0], strict=True):
         found[relative]["found"] = lines
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)

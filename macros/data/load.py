@@ -300,26 +300,7 @@ def explain(detail: ErrorDetails, record_type: type[BaseModel]) -> str:
 
 CURLY_QUOTES = "“”‘’„«»"
 COLOURS = {"red", "amber", "green", "rag", "blue", "grey", "gray", "yellow"}
-MONTH_NAMES = {
-    name[:3].lower(): number
-    for number, name in enumerate(
-        (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-        start=1,
-    )
-}
+MONTH_NAMES = {name[:3].lower(): number for number, name in enumerate(clock.MONTHS, start=1)}
 
 
 def _vocabulary(field: str, ctx: dict[str, Any]) -> str | None:

@@ -210,9 +210,6 @@ def field_docs(row: type[Row]) -> list[tuple[str, str, str]]:
 # --- building every file ------------------------------------------------------------------------
 
 
-# --- building every file ------------------------------------------------------------------------
-
-
 def export_files(portal: Portal, site_url: str, history: RecordHistory | None = None) -> dict[str, bytes]:
     """Path inside the data folder → the file's bytes: each dataset as JSON, CSV and JSON Schema,
     then the feeds and the calendar."""
