@@ -35,7 +35,7 @@ def _check_files(portal: Portal) -> tuple[list[Problem], dict[tuple[str, str], t
     """Names, items and minute numbers across the files; also returns where each minute number is."""
     problems: list[Problem] = []
     where = portal.locations
-    meetings = {(meeting.committee, meeting.date): meeting for meeting in portal.meetings}
+    meetings = portal.index.meeting_at
     found = [
         (doc, meetings[doc.front.committee, doc.front.date])
         for doc in portal.minutes

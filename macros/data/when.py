@@ -32,8 +32,8 @@ class _Dates:
         self.portal = portal
         self.today = today
         self.where = portal.locations
-        self.meetings = {meeting.id: meeting for meeting in portal.meetings}
-        self.held = {(meeting.committee, meeting.date) for meeting in portal.meetings}
+        self.meetings = portal.index.meeting  # by ID
+        self.held = portal.index.meeting_at  # by (committee, date)
         self.problems: list[Problem] = []
         # recommendation ID -> (date its record begins, the meeting that recorded it)
         self.begins: dict[str, tuple[dt.date, str]] = {}

@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -216,14 +216,16 @@ def export_files(portal: Portal, site_url: str, history: RecordHistory | None = 
     tables = Tables(portal, site_url, history)
     out: dict[str, bytes] = {}
     for dataset in DATASETS:
-        rows = list(dataset.rows(tables))
+        rows = [row.model_dump(mode="json") for row in dataset.rows(tables)]  # once, for both files
         out[f"{dataset.name}.json"] = _json_file(tables, dataset, rows)
-        out[f"{dataset.name}.csv"] = csv_file(dataset.row.columns(), (row.model_dump(mode="json") for row in rows))
+        out[f"{dataset.name}.csv"] = csv_file(dataset.row.columns(), rows)
         out[f"{dataset.name}.schema.json"] = _schema_file(tables, dataset)
     return out | Feeds(tables).files()
 
 
-def _json_file(tables: Tables, dataset: Dataset, rows: list[Row]) -> bytes:
+def _json_file(tables: Tables, dataset: Dataset, rows: list[dict[str, Any]]) -> bytes:
+    """The dataset's JSON download: its Download model's fields, then the rows (already dumped, by
+    their model) with their values in the columns' order."""
     site = tables.portal.site
     document = {
         "$schema": tables.links.download(f"{dataset.name}.schema.json"),
@@ -233,10 +235,10 @@ def _json_file(tables: Tables, dataset: Dataset, rows: list[Row]) -> bytes:
             licence=site.data_licence.name,
             licence_url=site.data_licence.url,
             attribution=attribution(tables.portal),
-            rows=rows,
+            rows=[],
         ).model_dump(mode="json"),
     }
-    document["rows"] = [{name: row[name] for name in dataset.row.columns()} for row in document["rows"]]
+    document["rows"] = [{name: row[name] for name in dataset.row.columns()} for row in rows]
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
